@@ -1,0 +1,44 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Installs the Debian packages the project needs and the machine lacks.
+#   sh assets/deps.sh build    what `make` needs
+#   sh assets/deps.sh test     + what `make test` needs (compilers, cupsd, PDF tools)
+#   sh assets/deps.sh run      what an installed kiosk needs at run time (on the Pi)
+# As root it runs apt-get; otherwise it prints the exact command and stops.
+set -eu
+what=${1:-test}
+
+RUNTIME="libsqlite3-0 libinih1 libgpiod2 libcups2 libcairo2 libpango-1.0-0 \
+	libpangocairo-1.0-0 libqrencode4 libncursesw6 fonts-dejavu-core cups gpiod"
+BUILD="make gcc pkg-config xxd libsqlite3-dev libinih-dev libgpiod-dev libcups2-dev \
+	libcairo2-dev libpango1.0-dev libqrencode-dev libncurses-dev fonts-dejavu-core"
+TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client \
+	poppler-utils zbar-tools sqlite3 tmux clang-format"
+
+case "$what" in
+build) want=$BUILD ;;
+test) want=$TEST ;;
+run) want=$RUNTIME ;;
+*) echo "usage: sh assets/deps.sh build|test|run" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case "$st" in
+	*" installed") ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+
+echo "deps: missing Debian packages:$missing"
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: run as root:  apt-get update && apt-get install -y --no-install-recommends$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >/dev/null
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing >/dev/null
+echo "deps: installed$missing"

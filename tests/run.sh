@@ -1,0 +1,78 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Runs every test once per build directory given (normal, then ASan+UBSan),
+# then each fuzz harness briefly.  Details go to build/test.log; stdout gets
+# one line per test file and the closing summary "N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+log=build/test.log
+: > "$log"
+passed=0
+failed=0
+failures=""
+
+# count FILE-LABEL OUTPUT-FILE EXIT-STATUS
+count() {
+	label=$1 out=$2 rc=$3
+	p=$(grep -c -e '^\[       OK \]' -e '^PASS: ' "$out")
+	f=$(grep -c -e '^\[  FAILED  \] test' -e '^\[  ERROR   \]' -e '^FAIL: ' "$out")
+	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+		f=1
+		echo "FAIL: $label exited with status $rc" >> "$out"
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	cat "$out" >> "$log"
+	if [ "$f" != 0 ]; then
+		printf '  FAIL  %-44s %3d passed, %d failed\n' "$label" "$p" "$f"
+		failures="$failures $label"
+		grep -e '^FAIL: ' -e '^\[  FAILED  \] test' -e '^\[  ERROR   \]' "$out" | sed 's/^/          /' | head -20
+	else
+		printf '  ok    %-44s %3d passed\n' "$label" "$p"
+	fi
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+for b in "$@"; do
+	echo "== tests in $b"
+	export PPID_BUILD="$top/$b"
+	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	for t in "$b"/tests/test_*; do
+		[ -x "$t" ] || continue
+		echo "### $t" >> "$log"
+		"$t" > "$tmp/out" 2>&1
+		count "$t" "$tmp/out" $?
+	done
+	for s in tests/integration/*.sh; do
+		[ -f "$s" ] || continue
+		echo "### $s ($b)" >> "$log"
+		sh "$s" > "$tmp/out" 2>&1
+		count "$s ($b)" "$tmp/out" $?
+	done
+done
+
+if ls build/fuzz/fuzz_* >/dev/null 2>&1; then
+	echo "== fuzz (libFuzzer, ${FUZZ_SECONDS:-5} s each)"
+	for f in build/fuzz/fuzz_*; do
+		[ -x "$f" ] || continue
+		n=$(basename "$f")
+		mkdir -p "$tmp/corpus-$n"
+		seeds=tests/fuzz/corpus/${n#fuzz_}
+		echo "### $f" >> "$log"
+		"$f" -max_total_time="${FUZZ_SECONDS:-5}" -print_final_stats=1 \
+			"$tmp/corpus-$n" $( [ -d "$seeds" ] && echo "$seeds" ) \
+			> "$tmp/out" 2>&1
+		rc=$?
+		[ $rc = 0 ] && echo "PASS: $n ran $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$tmp/out" | grep -o '[0-9]*$') inputs without a crash" >> "$tmp/out"
+		count "$f" "$tmp/out" $rc
+	done
+fi
+
+echo
+[ -n "$failures" ] && echo "failed:$failures" && echo "details: $log"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
