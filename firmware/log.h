@@ -9,8 +9,8 @@
 
 enum log_level {
 	LOG_LEVEL_ERROR = 0, /* something failed and the user will notice */
-	LOG_LEVEL_WARN,      /* degraded, but working */
-	LOG_LEVEL_INFO,      /* a state change worth knowing */
+	LOG_LEVEL_WARN,	     /* degraded, but working */
+	LOG_LEVEL_INFO,	     /* a state change worth knowing */
 	LOG_LEVEL_DEBUG,     /* for developers */
 };
 
@@ -22,7 +22,7 @@ enum log_level log_get_level(void);
 
 /** Print one line (prefix "ppid: <level>: "); use the macros below. */
 void log_write(enum log_level level, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 #define LOG_AT(lvl, ...)                                                       \
 	do {                                                                   \

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The configuration file (INI, parsed with inih).  Every key has a default,
+ * so the programs start without a file.  Unknown keys are reported as
+ * warnings and bad values as errors, each with the file and line.
+ * See assets/kiosk.conf for every key with its default.
+ */
+#ifndef PPID_CONFIG_H
+#define PPID_CONFIG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#define CONFIG_DEFAULT_PATH "/etc/ppid-kiosk/kiosk.conf"
+#define CONFIG_DEFAULT_DB   "/var/lib/ppid-kiosk/queue.db"
+#define CONFIG_MAX_STAFF    64
+
+struct config_staff {
+	char login[33]; /* OS login name */
+	unsigned roles; /* bit set of enum wf_role */
+};
+
+struct config {
+	char path[256]; /* file read, "" when none */
+	bool from_file; /* false: built-in defaults only (development) */
+
+	char office_name[128];	  /* [office] name */
+	char office_address[256]; /* [office] address */
+	char office_city[64];	  /* [office] city, for letters */
+	char office_prefix[32];	  /* [office] prefix, e.g. KPU-BKL */
+	char number_format[96];	  /* [office] number_format */
+	int open_min;		  /* [office] hours, opening, minutes */
+	int close_min;		  /* [office] hours, closing, minutes */
+
+	char ppid_name[128];  /* [ppid] name, signs notifications */
+	char ppid_title[128]; /* [ppid] title */
+
+	char db_path[256];   /* [database] path */
+	int busy_timeout_ms; /* [database] busy_timeout_ms */
+
+	char receipt_printer[128]; /* [printer] receipt ("" = default) */
+	char letter_printer[128];  /* [printer] letter ("" = default) */
+	int paper_mm;		   /* [printer] paper_mm, 58 or 80 */
+	int receipt_timeout_s;	   /* [printer] receipt_timeout_s */
+
+	char reader_backend
+	    [16]; /* [cardreader] backend: evdev|serial|sim|none */
+	char reader_device[256];   /* [cardreader] device path */
+	char reader_match[16];	   /* [cardreader] match vendor:product */
+	int reader_baud;	   /* [cardreader] baud */
+	char reader_terminator[8]; /* [cardreader] terminator: enter|tab */
+	int reader_gap_ms;	   /* [cardreader] gap_ms */
+	char reader_fifo[256];	   /* [cardreader] fifo (sim backend) */
+
+	char gpio_backend[16];	/* [gpio] backend: gpiod|sim|none */
+	char button_line[32];	/* [gpio] button line name, e.g. GPIO17 */
+	bool button_active_low; /* [gpio] button_active_low */
+	char button_bias[16];	/* [gpio] button_bias: pull-up|pull-down|none */
+	int debounce_ms;	/* [gpio] debounce_ms */
+	char led_line[32];	/* [gpio] led line name */
+	char buzzer_line[32];	/* [gpio] buzzer line name ("" = none) */
+	char gpio_fifo[256];	/* [gpio] fifo (sim backend) */
+
+	struct config_staff staff[CONFIG_MAX_STAFF]; /* [staff] login = roles */
+	int n_staff;				     /* entries used */
+};
+
+/** Fill @p cfg with the built-in defaults. */
+void config_defaults(struct config *cfg);
+
+/**
+ * Load @p path over the defaults.  With @p path NULL the default path is
+ * tried and a missing file is not an error (development mode).  Problems are
+ * printed to @p diag as "file:line: message".
+ * @return 0, or -1 if the file could not be read (given explicitly) or a
+ *         value is invalid.
+ */
+int config_load(struct config *cfg, const char *path, FILE *diag);
+
+/** The roles of @p login (0 when not listed). In development mode (no
+ *  file), every login holds every staff role. */
+unsigned config_roles_of(const struct config *cfg, const char *login);
+
+#endif

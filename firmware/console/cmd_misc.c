@@ -1,0 +1,568 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Subcommands around the register: check-id, workdays, holidays, watch,
+ * calls. */
+
+#include <errno.h>
+#include <getopt.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "console.h"
+#include "idparse.h"
+
+/* ---- check-id ------------------------------------------------------------- */
+
+static void print_date(const char *key, struct date d)
+{
+	char buf[16];
+
+	date_format(d, buf, sizeof(buf));
+	printf("%s: %s\n", key, buf);
+}
+
+int cmd_check_id(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console check-id TEXT\n"
+	    "Parse what a card reader or a person typed: a 16-digit NIK, "
+	    "an ICAO 9303\nMRZ (TD1 or TD3, lines separated by newlines or "
+	    "spaces) or a receipt code.\nPrints the fields, one 'key: "
+	    "value' per line; exit 1 with the reason when\ninvalid.\n";
+	struct id_result r;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	if (argc != 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (id_parse(argv[1], strlen(argv[1]), console_today(c), &r) ==
+	    ID_KIND_INVALID) {
+		console_error_text("check-id", "invalid", r.reason);
+		return EXIT_REFUSED;
+	}
+	printf("kind: %s\n", id_kind_name(r.kind));
+	switch (r.kind) {
+	case ID_KIND_NIK:
+		printf("nik: %s\n", r.u.nik.nik);
+		printf("province: %02d%s%s\n", r.u.nik.province,
+		       r.u.nik.province_name ? " " : "",
+		       r.u.nik.province_name ? r.u.nik.province_name : "");
+		printf("regency: %02d\n", r.u.nik.regency);
+		printf("district: %02d\n", r.u.nik.district);
+		print_date("birth", r.u.nik.birth);
+		printf("sex: %c\n", r.u.nik.sex);
+		printf("serial: %04d\n", r.u.nik.serial);
+		break;
+	case ID_KIND_MRZ_TD1:
+	case ID_KIND_MRZ_TD3:
+		printf("document: %s\n", r.u.mrz.doc_code);
+		printf("issuer: %s\n", r.u.mrz.issuer);
+		printf("number: %s\n", r.u.mrz.doc_number);
+		printf("surname: %s\n", r.u.mrz.surname);
+		printf("given: %s\n", r.u.mrz.given_names);
+		printf("nationality: %s\n", r.u.mrz.nationality);
+		print_date("birth", r.u.mrz.birth);
+		printf("sex: %c\n", r.u.mrz.sex);
+		print_date("expiry", r.u.mrz.expiry);
+		if (*r.u.mrz.optional)
+			printf("optional: %s\n", r.u.mrz.optional);
+		break;
+	case ID_KIND_RECEIPT:
+		printf("regno: %s\n", r.u.receipt.regno);
+		printf("token: %s\n", r.u.receipt.token);
+		break;
+	default:
+		break;
+	}
+	if (r.warning)
+		printf("warning: %s (%s)\n", r.warning->id, r.warning->en);
+	return EXIT_OK;
+}
+
+/* ---- workdays ------------------------------------------------------------- */
+
+int cmd_workdays(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console workdays DATE N\n"
+	    "The date N working days after DATE (YYYY-MM-DD), skipping "
+	    "weekends and the\nholiday table: 'workdays 2026-11-27 10' is "
+	    "the deadline of a request\ncounted from that day.\n";
+	struct calendar *cal;
+	struct queue *q;
+	struct date d;
+	char buf[16], *end;
+	long n;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	if (argc != 3) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (date_parse(argv[1], &d) < 0) {
+		console_error("workdays", "'%s' is not a date (YYYY-MM-DD)",
+			      argv[1]);
+		return EXIT_USAGE;
+	}
+	errno = 0;
+	n = strtol(argv[2], &end, 10);
+	if (errno || *end || end == argv[2] || n < 0 || n > 1000) {
+		console_error("workdays", "N must be a whole number 0..1000");
+		return EXIT_USAGE;
+	}
+	q = console_open_queue(c, false, true);
+	if (!q)
+		return EXIT_REFUSED;
+	cal = calendar_new();
+	if (!cal || queue_load_calendar(q, cal) < 0) {
+		console_error("workdays", "%s", queue_errmsg(q));
+		calendar_free(cal);
+		queue_close(q);
+		return EXIT_REFUSED;
+	}
+	date_format(calendar_add_workdays(cal, d, (int)n), buf, sizeof(buf));
+	printf("%s\n", buf);
+	calendar_free(cal);
+	queue_close(q);
+	return EXIT_OK;
+}
+
+/* ---- holidays ------------------------------------------------------------- */
+
+static int print_holiday(const struct queue_holiday *h, void *ctx)
+{
+	char d[16];
+
+	(void)ctx;
+	date_format(h->day, d, sizeof(d));
+	printf("%s  %-8s  %s\n", d, h->kind, h->name);
+	return 0;
+}
+
+static bool kind_ok(const char *k)
+{
+	return strcmp(k, "national") == 0 || strcmp(k, "leave") == 0 ||
+	       strcmp(k, "office") == 0;
+}
+
+/* Parse "YYYY-MM-DD,kind,name[,source]" CSV (no quoting needed). */
+static int import_file(const char *path, struct queue_holiday **out,
+		       size_t *n_out, char **store)
+{
+	FILE *f = fopen(path, "re");
+	char line[512];
+	size_t n = 0, cap = 0, lineno = 0;
+	struct queue_holiday *h = NULL;
+	char *texts = NULL;
+	size_t tlen = 0;
+
+	if (!f) {
+		console_error("holidays", "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	/* First pass keeps the text; pointers are fixed up afterwards. */
+	while (fgets(line, sizeof(line), f)) {
+		char *fields[4] = {NULL, NULL, NULL, NULL};
+		char *p = line, *nl;
+		int nf = 0;
+
+		lineno++;
+		nl = strpbrk(line, "\r\n");
+		if (nl)
+			*nl = '\0';
+		if (!*line || *line == '#' || strncmp(line, "day,", 4) == 0)
+			continue;
+		while (nf < 4 && p) {
+			fields[nf++] = p;
+			p = strchr(p, ',');
+			if (p && nf < 4)
+				*p++ = '\0';
+		}
+		if (nf < 3 || !kind_ok(fields[1]) || !*fields[2] ||
+		    !request_text_ok(fields[2], false, NULL)) {
+			console_error(
+			    "holidays",
+			    "%s:%zu: expected DATE,KIND,NAME[,SOURCE] "
+			    "with KIND national, leave or office",
+			    path, lineno);
+			goto fail;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			void *p2 = realloc(h, cap * sizeof(*h));
+
+			if (!p2)
+				goto fail;
+			h = p2;
+		}
+		if (date_parse(fields[0], &h[n].day) < 0) {
+			console_error("holidays", "%s:%zu: '%s' is not a date",
+				      path, lineno, fields[0]);
+			goto fail;
+		}
+		/* Offsets into the text store, made pointers below. */
+		for (int i = 1; i < 4; i++) {
+			const char *s = i < nf ? fields[i] : "";
+			size_t k = strlen(s) + 1;
+			char *t = realloc(texts, tlen + k);
+
+			if (!t)
+				goto fail;
+			texts = t;
+			memcpy(texts + tlen, s, k);
+			if (i == 1)
+				h[n].kind = (const char *)(uintptr_t)tlen;
+			else if (i == 2)
+				h[n].name = (const char *)(uintptr_t)tlen;
+			else
+				h[n].source = (const char *)(uintptr_t)tlen;
+			tlen += k;
+		}
+		n++;
+	}
+	fclose(f);
+	for (size_t i = 0; i < n; i++) {
+		h[i].kind = texts + (uintptr_t)h[i].kind;
+		h[i].name = texts + (uintptr_t)h[i].name;
+		h[i].source = texts + (uintptr_t)h[i].source;
+	}
+	*out = h;
+	*n_out = n;
+	*store = texts;
+	return 0;
+fail:
+	fclose(f);
+	free(h);
+	free(texts);
+	return -1;
+}
+
+int cmd_holidays(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console holidays list [YEAR]\n"
+	    "       ppid-console holidays add DATE NAME [--kind "
+	    "national|leave|office] [--source TEXT]\n"
+	    "       ppid-console holidays import FILE\n"
+	    "The holiday table (national holidays, cuti bersama, office "
+	    "closures).  FILE\nis CSV: DATE,KIND,NAME[,SOURCE] per line, "
+	    "'#' comments.  Adding holidays\nrecomputes the deadlines of "
+	    "open requests; each move is recorded.\n";
+	struct queue_holiday one, *many = NULL;
+	size_t n = 0;
+	char *store = NULL;
+	struct queue *q;
+	int rc = EXIT_REFUSED;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "list") == 0) {
+		int year = argc > 2 ? atoi(argv[2]) : 0;
+
+		if (argc > 3 || (argc > 2 && (year < 1900 || year > 9999))) {
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+		q = console_open_queue(c, false, true);
+		if (!q)
+			return EXIT_REFUSED;
+		rc = queue_holidays(q, year, print_holiday, NULL) < 0
+			 ? EXIT_REFUSED
+			 : EXIT_OK;
+		queue_close(q);
+		return rc;
+	}
+	if (strcmp(argv[1], "add") == 0) {
+		one.kind = "national";
+		one.source = "";
+		if (argc < 4 || date_parse(argv[2], &one.day) < 0) {
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+		one.name = argv[3];
+		for (int i = 4; i < argc; i++) {
+			if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc)
+				one.kind = argv[++i];
+			else if (strcmp(argv[i], "--source") == 0 &&
+				 i + 1 < argc)
+				one.source = argv[++i];
+			else {
+				fputs(usage, stderr);
+				return EXIT_USAGE;
+			}
+		}
+		if (!kind_ok(one.kind) ||
+		    !request_text_ok(one.name, false, NULL)) {
+			console_error("holidays", "bad kind or name");
+			return EXIT_USAGE;
+		}
+		many = &one;
+		n = 1;
+	} else if (strcmp(argv[1], "import") == 0) {
+		if (argc != 3) {
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+		if (import_file(argv[2], &many, &n, &store) < 0)
+			return EXIT_REFUSED;
+	} else {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	q = console_open_queue(c, false, false);
+	if (q) {
+		if (queue_holidays_add(q, many, n, &c->actor, c->now) < 0) {
+			console_error("holidays", "%s", queue_errmsg(q));
+		} else {
+			printf("%zu holiday(s) stored\n", n);
+			rc = EXIT_OK;
+		}
+		queue_close(q);
+	}
+	if (many != &one)
+		free(many);
+	free(store);
+	return rc;
+}
+
+/* ---- watch ---------------------------------------------------------------- */
+
+static volatile sig_atomic_t stop_watch;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_watch = 1;
+}
+
+struct watch_ctx {
+	struct queue *q; /* for request details */
+	int64_t last;	 /* newest event printed */
+	bool bell;	 /* ring the terminal bell on alerts */
+	long printed;	 /* lines so far */
+	long max;	 /* stop after this many (0 = never) */
+};
+
+static int watch_event(const struct queue_event *ev, void *ctx)
+{
+	struct watch_ctx *w = ctx;
+	char at[32];
+	bool alert = false;
+
+	w->last = ev->id;
+	date_format_wib(ev->at, at, sizeof(at));
+	if (strcmp(ev->action, "submit") == 0) {
+		static struct request r;
+
+		alert = true;
+		if (queue_get_by_id(w->q, ev->request_id, &r) == 0) {
+			char due[16];
+
+			date_format(r.deadline, due, sizeof(due));
+			printf("%s  NEW      %s  via %s  %s  due %s: %.60s%s\n",
+			       at, r.regno, ev->note, r.name, due, r.info,
+			       strlen(r.info) > 60 ? "..." : "");
+			request_wipe(&r);
+		} else {
+			printf("%s  NEW      %s\n", at, ev->regno);
+		}
+	} else if (strcmp(ev->action, "call") == 0) {
+		alert = true;
+		printf("%s  CALL     a visitor pressed the call button (%s): "
+		       "please go to the kiosk\n",
+		       at, ev->note);
+	} else if (strcmp(ev->action, "call-ack") == 0) {
+		printf("%s  ACK      %s acknowledged %s\n", at, ev->actor,
+		       ev->note);
+	} else {
+		printf("%s  ACTION   %s  %s by %s (%s)", at,
+		       *ev->regno ? ev->regno : "-", ev->action, ev->actor,
+		       ev->role);
+		if (*ev->to && strcmp(ev->from, ev->to))
+			printf(": %s -> %s", ev->from, ev->to);
+		if (*ev->note)
+			printf("  \"%s\"", ev->note);
+		putchar('\n');
+	}
+	if (alert && w->bell)
+		putchar('\a');
+	/* Scripts and the desk read this live: never sit in a buffer. */
+	fflush(stdout);
+	w->printed++;
+	return w->max && w->printed >= w->max;
+}
+
+int cmd_watch(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console watch [--all] [--count N] [--interval MS]\n"
+	    "One line per change another program commits (new request, "
+	    "action, call),\nprinted within a second and flushed at once.  "
+	    "Rings the terminal bell on\nnew requests and calls when "
+	    "stdout is a terminal.\n"
+	    "  --all         print the existing history first\n"
+	    "  --count N     exit after N lines\n"
+	    "  --interval MS how often to look (default 200)\n";
+	static const struct option opts[] = {
+	    {"all", no_argument, NULL, 'a'},
+	    {"count", required_argument, NULL, 'c'},
+	    {"interval", required_argument, NULL, 'i'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct watch_ctx w = {0};
+	struct sigaction sa;
+	bool all = false, changed;
+	int opt, interval = 200, rc = EXIT_OK;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'a':
+			all = true;
+			break;
+		case 'c':
+			w.max = atol(optarg);
+			break;
+		case 'i':
+			interval = atoi(optarg);
+			if (interval < 10 || interval > 5000) {
+				console_error("watch",
+					      "--interval is 10..5000");
+				return EXIT_USAGE;
+			}
+			break;
+		default:
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	w.q = console_open_queue(c, false, true);
+	if (!w.q)
+		return EXIT_REFUSED;
+	w.bell = isatty(STDOUT_FILENO);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	if (!all && queue_last_event_id(w.q, &w.last) < 0)
+		goto fail;
+	fprintf(stderr, "ppid-console: watching %s (Ctrl-C to stop)\n",
+		c->db_path);
+	/* data_version is cheap; the events are read only when it moved. */
+	while (!stop_watch) {
+		if (queue_poll_changed(w.q, &changed) < 0)
+			goto fail;
+		if (changed &&
+		    queue_events_after(w.q, w.last, watch_event, &w) < 0)
+			goto fail;
+		if (w.max && w.printed >= w.max)
+			break;
+		poll(NULL, 0, interval);
+	}
+	queue_close(w.q);
+	return rc;
+fail:
+	console_error("watch", "%s", queue_errmsg(w.q));
+	queue_close(w.q);
+	return EXIT_REFUSED;
+}
+
+/* ---- calls ---------------------------------------------------------------- */
+
+static int print_call(const struct queue_call *k, void *ctx)
+{
+	char at[32], ack[32];
+
+	(void)ctx;
+	date_format_wib(k->at, at, sizeof(at));
+	if (k->acked_at)
+		date_format_wib(k->acked_at, ack, sizeof(ack));
+	printf("%-5lld %s  %-7s %s%s%s\n", (long long)k->id, at, k->source,
+	       k->acked_at ? "acknowledged by " : "WAITING",
+	       k->acked_at ? k->acked_by : "", k->acked_at ? "" : "");
+	return 0;
+}
+
+int cmd_calls(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console calls [--pending]\n"
+	    "       ppid-console calls ack ID\n"
+	    "       ppid-console calls add [SOURCE]   (what the kiosk's "
+	    "button does; for tests)\n"
+	    "Calls from the visitor's call button.  Acknowledging one "
+	    "tells the kiosk\nthat staff are coming (its LED stays on).\n";
+	struct queue *q;
+	int rc = EXIT_REFUSED;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	if (argc >= 2 && strcmp(argv[1], "ack") == 0) {
+		char *end;
+		long long id;
+
+		if (argc != 3) {
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+		id = strtoll(argv[2], &end, 10);
+		if (*end || id <= 0) {
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+		q = console_open_queue(c, false, false);
+		if (!q)
+			return EXIT_REFUSED;
+		if (queue_call_ack(q, id, &c->actor, c->now) < 0)
+			console_error("calls", "%s", queue_errmsg(q));
+		else
+			rc = EXIT_OK;
+		queue_close(q);
+		return rc;
+	}
+	if (argc >= 2 && strcmp(argv[1], "add") == 0) {
+		int64_t id;
+
+		if (argc > 3 || (argc == 3 && strcmp(argv[2], "button") &&
+				 strcmp(argv[2], "screen"))) {
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+		q = console_open_queue(c, false, false);
+		if (!q)
+			return EXIT_REFUSED;
+		if (queue_call_add(q, argc == 3 ? argv[2] : "button", c->now,
+				   &id) < 0) {
+			console_error("calls", "%s", queue_errmsg(q));
+		} else {
+			printf("%lld\n", (long long)id);
+			rc = EXIT_OK;
+		}
+		queue_close(q);
+		return rc;
+	}
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--pending"))) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	q = console_open_queue(c, false, true);
+	if (!q)
+		return EXIT_REFUSED;
+	rc = queue_calls(q, argc == 2, 50, print_call, NULL) < 0 ? EXIT_REFUSED
+								 : EXIT_OK;
+	queue_close(q);
+	return rc;
+}

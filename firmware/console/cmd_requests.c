@@ -1,0 +1,756 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Subcommands on requests: init, add, list, show, act. */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "console.h"
+#include "idparse.h"
+
+/* ---- init ------------------------------------------------------------------ */
+
+int cmd_init(struct console *c, int argc, char **argv)
+{
+	struct queue *q;
+
+	if (console_wants_help(argc, argv,
+			       "usage: ppid-console [--db PATH] init\n"
+			       "Create the database (mode 0660) with its "
+			       "schema and the shipped holidays,\nor bring an "
+			       "existing one up to date.\n"))
+		return EXIT_OK;
+	if (argc > 1) {
+		console_error("init", "takes no arguments");
+		return EXIT_USAGE;
+	}
+	q = console_open_queue(c, true, false);
+	if (!q)
+		return EXIT_REFUSED;
+	printf("%s: schema version %d\n", c->db_path, queue_schema_version(q));
+	queue_close(q);
+	return EXIT_OK;
+}
+
+/* ---- add ------------------------------------------------------------------- */
+
+static const char add_usage[] =
+    "usage: ppid-console add --name NAME --id ID --address ADDR "
+    "--occupation OCC\n"
+    "         (--phone PHONE | --email EMAIL) --info TEXT --purpose TEXT\n"
+    "         [--id-type nik|passport|deed|other] [--obtain "
+    "view|softcopy|hardcopy]\n"
+    "         [--delivery pickup|courier|post|fax|email] [--channel "
+    "desk|letter|email|phone]\n"
+    "         [--received 'YYYY-MM-DD HH:MM'] [--proxy] [--election] "
+    "[--lang id|en]\n"
+    "Register a request received at the desk, by letter, email or phone.\n"
+    "Prints the registration number alone on stdout.\n"
+    "  --id-type   default: nik when ID is 16 digits, else other\n"
+    "  --channel   default: desk\n"
+    "  --obtain    default: softcopy for email requests, else hardcopy\n"
+    "  --delivery  default: email for email requests, else pickup\n"
+    "  --received  WIB time it arrived (backdating is fine, the future is "
+    "not);\n"
+    "              default: now\n"
+    "  --proxy     acting for someone else (with a power of attorney)\n"
+    "  --election  election information during election stages (3 + 2 "
+    "days)\n";
+
+static int copy_field(char *dst, size_t len, const char *src, const char *what)
+{
+	if (strlen(src) >= len) {
+		console_error("add", "%s is too long", what);
+		return -1;
+	}
+	memcpy(dst, src, strlen(src) + 1);
+	return 0;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			k++;
+		else if (*s != ' ' && *s != '.' && *s != '-')
+			return false;
+	}
+	return k == n;
+}
+
+int cmd_add(struct console *c, int argc, char **argv)
+{
+	enum {
+		O_NAME = 256,
+		O_ID,
+		O_ID_TYPE,
+		O_ADDRESS,
+		O_OCCUPATION,
+		O_PHONE,
+		O_EMAIL,
+		O_INFO,
+		O_PURPOSE,
+		O_OBTAIN,
+		O_DELIVERY,
+		O_CHANNEL,
+		O_RECEIVED,
+		O_PROXY,
+		O_ELECTION,
+		O_LANG,
+	};
+	static const struct option opts[] = {
+	    {"name", required_argument, NULL, O_NAME},
+	    {"id", required_argument, NULL, O_ID},
+	    {"id-type", required_argument, NULL, O_ID_TYPE},
+	    {"address", required_argument, NULL, O_ADDRESS},
+	    {"occupation", required_argument, NULL, O_OCCUPATION},
+	    {"phone", required_argument, NULL, O_PHONE},
+	    {"email", required_argument, NULL, O_EMAIL},
+	    {"info", required_argument, NULL, O_INFO},
+	    {"purpose", required_argument, NULL, O_PURPOSE},
+	    {"obtain", required_argument, NULL, O_OBTAIN},
+	    {"delivery", required_argument, NULL, O_DELIVERY},
+	    {"channel", required_argument, NULL, O_CHANNEL},
+	    {"received", required_argument, NULL, O_RECEIVED},
+	    {"proxy", no_argument, NULL, O_PROXY},
+	    {"election", no_argument, NULL, O_ELECTION},
+	    {"lang", required_argument, NULL, O_LANG},
+	    {NULL, 0, NULL, 0},
+	};
+	static struct request req;
+	struct req_error errs[REQ_F_COUNT];
+	const char *obtain = NULL, *delivery = NULL, *id_type = NULL;
+	struct queue *q;
+	int opt, v, n, rc = EXIT_REFUSED;
+
+	if (console_wants_help(argc, argv, add_usage))
+		return EXIT_OK;
+	request_init(&req);
+	req.channel = REQ_CHANNEL_DESK;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case O_NAME:
+			v = copy_field(req.name, sizeof(req.name), optarg,
+				       "--name");
+			break;
+		case O_ID:
+			v = copy_field(req.id_number, sizeof(req.id_number),
+				       optarg, "--id");
+			break;
+		case O_ID_TYPE:
+			id_type = optarg;
+			v = 0;
+			break;
+		case O_ADDRESS:
+			v = copy_field(req.address, sizeof(req.address), optarg,
+				       "--address");
+			break;
+		case O_OCCUPATION:
+			v = copy_field(req.occupation, sizeof(req.occupation),
+				       optarg, "--occupation");
+			break;
+		case O_PHONE:
+			v = copy_field(req.phone, sizeof(req.phone), optarg,
+				       "--phone");
+			break;
+		case O_EMAIL:
+			v = copy_field(req.email, sizeof(req.email), optarg,
+				       "--email");
+			break;
+		case O_INFO:
+			v = copy_field(req.info, sizeof(req.info), optarg,
+				       "--info");
+			break;
+		case O_PURPOSE:
+			v = copy_field(req.purpose, sizeof(req.purpose), optarg,
+				       "--purpose");
+			break;
+		case O_OBTAIN:
+			obtain = optarg;
+			v = 0;
+			break;
+		case O_DELIVERY:
+			delivery = optarg;
+			v = 0;
+			break;
+		case O_CHANNEL:
+			v = request_channel_from_key(optarg);
+			if (v < 0 || v == REQ_CHANNEL_KIOSK) {
+				console_error("add",
+					      "--channel must be desk, letter, "
+					      "email or phone");
+				return EXIT_USAGE;
+			}
+			req.channel = (enum req_channel)v;
+			break;
+		case O_RECEIVED:
+			v = date_parse_wib(optarg, &req.received_at);
+			if (v < 0) {
+				console_error("add",
+					      "--received must be 'YYYY-MM-DD "
+					      "HH:MM' (WIB)");
+				return EXIT_USAGE;
+			}
+			break;
+		case O_PROXY:
+			req.proxy = true;
+			v = 0;
+			break;
+		case O_ELECTION:
+			req.election = true;
+			v = 0;
+			break;
+		case O_LANG:
+			if (strcmp(optarg, "id") && strcmp(optarg, "en")) {
+				console_error("add", "--lang must be id or en");
+				return EXIT_USAGE;
+			}
+			req.lang =
+			    strcmp(optarg, "en") == 0 ? LANG_EN : LANG_ID;
+			v = 0;
+			break;
+		default:
+			fputs(add_usage, stderr);
+			return EXIT_USAGE;
+		}
+		if (v < 0)
+			return EXIT_REFUSED;
+	}
+	if (optind < argc) {
+		console_error("add", "unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+
+	/* Defaults that follow from the channel and the ID's shape. */
+	if (!id_type)
+		id_type =
+		    all_digits(req.id_number, ID_NIK_LEN) ? "nik" : "other";
+	v = request_id_type_from_key(id_type);
+	if (v < 0) {
+		console_error("add",
+			      "--id-type must be nik, passport, deed or other");
+		return EXIT_USAGE;
+	}
+	req.id_type = (enum req_id_type)v;
+	if (req.id_type == REQ_ID_NIK) {
+		/* Keep the 16 digits only, however they were typed. */
+		size_t k = 0;
+
+		for (size_t i = 0; req.id_number[i]; i++)
+			if (req.id_number[i] >= '0' && req.id_number[i] <= '9')
+				req.id_number[k++] = req.id_number[i];
+		req.id_number[k] = '\0';
+	}
+	if (!obtain)
+		obtain =
+		    req.channel == REQ_CHANNEL_EMAIL ? "softcopy" : "hardcopy";
+	if (!delivery)
+		delivery =
+		    req.channel == REQ_CHANNEL_EMAIL ? "email" : "pickup";
+	v = request_obtain_from_key(obtain);
+	if (v < 0) {
+		console_error("add",
+			      "--obtain must be view, softcopy or hardcopy");
+		return EXIT_USAGE;
+	}
+	req.obtain = (enum req_obtain)v;
+	v = request_delivery_from_key(delivery);
+	if (v < 0) {
+		console_error("add", "--delivery must be pickup, courier, "
+				     "post, fax or email");
+		return EXIT_USAGE;
+	}
+	req.delivery = (enum req_delivery)v;
+
+	n = request_validate(&req, c->now, errs, REQ_F_COUNT);
+	if (n > 0) {
+		for (int i = 0; i < n && i < REQ_F_COUNT; i++)
+			console_error_text(
+			    "add", request_field_label(errs[i].field)->en,
+			    errs[i].msg);
+		goto out;
+	}
+	if (req.id_type == REQ_ID_NIK) {
+		struct id_result r;
+
+		id_parse(req.id_number, strlen(req.id_number), console_today(c),
+			 &r);
+		if (r.warning)
+			console_error_text("add", "warning", r.warning);
+	}
+	q = console_open_queue(c, false, false);
+	if (!q)
+		goto out;
+	if (queue_submit(q, &req, &c->actor, false, c->now) < 0) {
+		console_error("add", "%s", queue_errmsg(q));
+	} else {
+		printf("%s\n", req.regno);
+		rc = EXIT_OK;
+	}
+	queue_close(q);
+out:
+	request_wipe(&req);
+	return rc;
+}
+
+/* ---- list ------------------------------------------------------------------ */
+
+struct list_ctx {
+	struct console *c;    /* for today */
+	struct calendar *cal; /* for working days left */
+	bool csv;	      /* CSV instead of a table */
+	int rows;	      /* printed */
+};
+
+static void csv_field(const char *s, bool last)
+{
+	if (strpbrk(s, ",\"\n\r")) {
+		putchar('"');
+		for (; *s; s++) {
+			if (*s == '"')
+				putchar('"');
+			putchar(*s);
+		}
+		putchar('"');
+	} else {
+		fputs(s, stdout);
+	}
+	putchar(last ? '\n' : ',');
+}
+
+/* Print up to @p width characters (not bytes) of a UTF-8 string, padded. */
+static void cell(const char *s, int width)
+{
+	int n = 0;
+	const char *p = s;
+
+	while (*p && n < width) {
+		const char *next = p + 1;
+
+		while ((*next & 0xC0) == 0x80)
+			next++;
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			putchar(' ');
+		else
+			fwrite(p, 1, (size_t)(next - p), stdout);
+		p = next;
+		n++;
+	}
+	for (; n < width; n++)
+		putchar(' ');
+	putchar(' ');
+}
+
+static void due_words(const struct list_ctx *l, const struct request *r,
+		      char *buf, size_t len)
+{
+	struct date today = console_today(l->c);
+	int left;
+
+	if (workflow_status_done(r->status)) {
+		snprintf(buf, len, "-");
+		return;
+	}
+	left = calendar_workdays_between(l->cal, today, request_due(r));
+	if (date_cmp(today, request_due(r)) > 0)
+		snprintf(buf, len, "OVERDUE %d", -left);
+	else
+		snprintf(buf, len, "%d wd left", left);
+}
+
+static int list_row(const struct request *r, void *ctx)
+{
+	struct list_ctx *l = ctx;
+	char received[32], due[16], words[32];
+
+	date_format_wib(r->received_at, received, sizeof(received));
+	date_format(request_due(r), due, sizeof(due));
+	due_words(l, r, words, sizeof(words));
+	if (l->csv) {
+		char ext[16] = "";
+
+		if (r->extended)
+			date_format(r->extended_deadline, ext, sizeof(ext));
+		date_format(r->deadline, due, sizeof(due));
+		csv_field(r->regno, false);
+		csv_field(received, false);
+		csv_field(request_channel_key(r->channel), false);
+		csv_field(r->name, false);
+		csv_field(workflow_status_key(r->status), false);
+		csv_field(due, false);
+		csv_field(ext, false);
+		csv_field(request_overdue(r, console_today(l->c)) ? "yes"
+								  : "no",
+			  false);
+		csv_field(r->decision ? workflow_decision_key(r->decision) : "",
+			  false);
+		csv_field(r->info, true);
+	} else {
+		cell(r->regno, 26);
+		cell(received, 20);
+		cell(r->name, 24);
+		cell(workflow_status_key(r->status), 12);
+		cell(due, 10);
+		printf("%s\n", words);
+	}
+	l->rows++;
+	return 0;
+}
+
+int cmd_list(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console list [--status S] [--open] [--overdue] "
+	    "[--format table|csv] [--limit N]\n"
+	    "Requests, newest first.  S is one of submitted, forwarded, "
+	    "excluded,\navailable, coordinating, decided, notified, "
+	    "closed.  --open: not yet\nnotified; --overdue: past the "
+	    "deadline in force (extensions count).\n";
+	static const struct option opts[] = {
+	    {"status", required_argument, NULL, 's'},
+	    {"open", no_argument, NULL, 'o'},
+	    {"overdue", no_argument, NULL, 'O'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"limit", required_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct queue_filter f = {.status = -1};
+	struct list_ctx l = {.c = c};
+	struct queue *q;
+	int opt, rc = EXIT_REFUSED;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 's':
+			f.status = workflow_status_from_key(optarg);
+			if (f.status < 0) {
+				console_error("list", "unknown status '%s'",
+					      optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'o':
+			f.open_only = true;
+			break;
+		case 'O':
+			f.overdue_only = true;
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") && strcmp(optarg, "table")) {
+				console_error("list",
+					      "--format must be table or csv");
+				return EXIT_USAGE;
+			}
+			l.csv = strcmp(optarg, "csv") == 0;
+			break;
+		case 'l':
+			f.limit = atoi(optarg);
+			break;
+		default:
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		console_error("list", "unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	f.today = console_today(c);
+	q = console_open_queue(c, false, true);
+	if (!q)
+		return EXIT_REFUSED;
+	l.cal = calendar_new();
+	if (!l.cal || queue_load_calendar(q, l.cal) < 0)
+		goto out;
+	if (l.csv)
+		printf("regno,received,channel,name,status,deadline,"
+		       "extended_deadline,overdue,decision,info\n");
+	else
+		printf("%-26s %-20s %-24s %-12s %-10s %s\n", "REGNO",
+		       "RECEIVED", "NAME", "STATUS", "DUE", "");
+	if (queue_list(q, &f, list_row, &l) < 0) {
+		console_error("list", "%s", queue_errmsg(q));
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	calendar_free(l.cal);
+	queue_close(q);
+	return rc;
+}
+
+/* ---- show ------------------------------------------------------------------ */
+
+static int show_event(const struct queue_event *ev, void *ctx)
+{
+	char at[32];
+
+	(void)ctx;
+	date_format_wib(ev->at, at, sizeof(at));
+	printf("  %s  %-10s %-9s %-8s", at, ev->action, ev->role, ev->actor);
+	if (*ev->to && strcmp(ev->from, ev->to))
+		printf(" %s -> %s", *ev->from ? ev->from : "(new)", ev->to);
+	if (*ev->note)
+		printf("  \"%s\"", ev->note);
+	if (ev->dev_mode)
+		printf("  [development mode]");
+	putchar('\n');
+	return 0;
+}
+
+static int show_holiday(const struct queue_holiday *h, void *ctx)
+{
+	const struct request *r = ctx;
+	char d[16];
+
+	if (date_cmp(h->day, r->start_date) < 0 ||
+	    date_cmp(h->day, request_due(r)) > 0 || date_weekday(h->day) > 5)
+		return 0;
+	date_format(h->day, d, sizeof(d));
+	printf("    %s  %s\n", d, h->name);
+	return 0;
+}
+
+int cmd_show(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console show [--reveal-id] REGNO\n"
+	    "Every field of a request, its deadline in working days (with "
+	    "the holidays\ncounted) and its history.  The ID number is "
+	    "masked unless --reveal-id\nis given by a staff member.\n";
+	static struct request r;
+	struct calendar *cal = NULL;
+	struct queue *q;
+	char buf[REQ_BUF(REQ_ID_MAX) + 8], due[16];
+	bool reveal = false;
+	const char *regno = NULL;
+	int rc = EXIT_REFUSED;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--reveal-id") == 0)
+			reveal = true;
+		else if (!regno)
+			regno = argv[i];
+		else {
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!regno) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (reveal && !(c->actor.roles & WF_ROLE_STAFF)) {
+		console_error("show", "%s is not staff: the ID stays masked",
+			      c->login);
+		return EXIT_REFUSED;
+	}
+	q = console_open_queue(c, false, true);
+	if (!q)
+		return EXIT_REFUSED;
+	if (queue_get(q, regno, &r) < 0) {
+		console_error("show", "%s", queue_errmsg(q));
+		goto out;
+	}
+	cal = calendar_new();
+	if (!cal || queue_load_calendar(q, cal) < 0)
+		goto out;
+	printf("Registration number  %s\n", r.regno);
+	date_format_wib(r.received_at, buf, sizeof(buf));
+	printf("Received             %s (%s)\n", buf,
+	       request_channel_label(r.channel)->en);
+	date_format_wib(r.created_at, buf, sizeof(buf));
+	printf("Entered              %s\n", buf);
+	printf("Status               %s (%s)\n", workflow_status_key(r.status),
+	       workflow_status_label(r.status)->id);
+	printf("Name                 %s\n", r.name);
+	if (reveal)
+		snprintf(buf, sizeof(buf), "%s", r.id_number);
+	else
+		id_mask(r.id_number, buf, sizeof(buf));
+	printf("ID (%s)%*s%s%s\n", request_id_type_key(r.id_type),
+	       (int)(16 - strlen(request_id_type_key(r.id_type))), "", buf,
+	       r.proxy ? " (acting for someone else)" : "");
+	printf("Address              %s\n", r.address);
+	printf("Occupation           %s\n", r.occupation);
+	printf("Phone                %s\n", r.phone);
+	printf("Email                %s\n", r.email);
+	printf("Information          %s\n", r.info);
+	printf("Purpose              %s\n", r.purpose);
+	printf("Obtain               %s\n", request_obtain_label(r.obtain)->en);
+	printf("Delivery             %s\n",
+	       request_delivery_label(r.delivery)->en);
+	printf("Regime               %s\n",
+	       r.election ? "election (3 + 2 working days)"
+			  : "ordinary (10 + 7 working days)");
+	date_format(r.start_date, buf, sizeof(buf));
+	printf("Counts from          %s\n", buf);
+	date_format(r.deadline, due, sizeof(due));
+	printf("Deadline             %s", due);
+	if (r.extended) {
+		date_format(r.extended_deadline, due, sizeof(due));
+		printf(", extended to %s", due);
+	}
+	if (workflow_status_done(r.status)) {
+		printf(" (met)\n");
+	} else {
+		int left = calendar_workdays_between(cal, console_today(c),
+						     request_due(&r));
+
+		if (request_overdue(&r, console_today(c)))
+			printf(" (OVERDUE by %d working days)\n", -left);
+		else
+			printf(" (%d working days left)\n", left);
+	}
+	printf("  holidays counted:\n");
+	queue_holidays(q, 0, show_holiday, &r);
+	if (r.decision)
+		printf("Decision             %s (%s)%s%s%s%s\n",
+		       workflow_decision_key(r.decision),
+		       workflow_decision_label(r.decision)->id,
+		       *r.basis ? ", Pasal 17 huruf " : "", r.basis,
+		       *r.holder ? ", held by " : "", r.holder);
+	if (*r.memo)
+		printf("Memo                 %s\n", r.memo);
+	printf("History\n");
+	if (queue_history(q, r.id, show_event, NULL) < 0) {
+		console_error("show", "%s", queue_errmsg(q));
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	request_wipe(&r);
+	calendar_free(cal);
+	queue_close(q);
+	return rc;
+}
+
+/* ---- act ------------------------------------------------------------------- */
+
+static void act_list(void)
+{
+	size_t n;
+	const struct wf_action *a = workflow_actions(&n);
+
+	printf("%-11s %-28s %s\n", "ACTION", "ROLES", "WHAT");
+	for (size_t i = 0; i < n; i++) {
+		char roles[64] = "";
+
+		for (unsigned bit = 1; bit <= WF_ROLE_KIOSK; bit <<= 1)
+			if (a[i].roles & bit)
+				snprintf(roles + strlen(roles),
+					 sizeof(roles) - strlen(roles), "%s%s",
+					 *roles ? "," : "",
+					 workflow_role_key(bit));
+		printf("%-11s %-28s %s\n", a[i].name, roles, a[i].label.en);
+	}
+}
+
+int cmd_act(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console act REGNO ACTION [--note TEXT] [--basis "
+	    "LETTERS]\n"
+	    "         [--memo NUMBER] [--decision D] [--holder BODY]\n"
+	    "       ppid-console act --list\n"
+	    "Take an SOP action.  Needs: exclude --basis (Pasal 17 letters "
+	    "a-j);\ncoordinate --memo; extend --note (the reason; once "
+	    "only); decide\n--decision granted|partial|rejected|not_held "
+	    "(rejected needs --basis,\nnot_held needs --holder); note "
+	    "--note.\n";
+	static const struct option opts[] = {
+	    {"note", required_argument, NULL, 'n'},
+	    {"basis", required_argument, NULL, 'b'},
+	    {"memo", required_argument, NULL, 'm'},
+	    {"decision", required_argument, NULL, 'd'},
+	    {"holder", required_argument, NULL, 'H'},
+	    {"list", no_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct wf_args args = {0};
+	const struct text *refusal;
+	struct request *r;
+	struct queue *q;
+	int opt, v, rc = EXIT_REFUSED;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'n':
+			args.note = optarg;
+			break;
+		case 'b':
+			args.basis = optarg;
+			break;
+		case 'm':
+			args.memo = optarg;
+			break;
+		case 'H':
+			args.holder = optarg;
+			break;
+		case 'd':
+			v = workflow_decision_from_key(optarg);
+			if (v < 0) {
+				console_error("act",
+					      "--decision must be granted, "
+					      "partial, rejected or not_held");
+				return EXIT_USAGE;
+			}
+			args.decision = (enum wf_decision)v;
+			break;
+		case 'l':
+			act_list();
+			return EXIT_OK;
+		default:
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (!workflow_find(argv[optind + 1])) {
+		console_error("act", "unknown action '%s' (see act --list)",
+			      argv[optind + 1]);
+		return EXIT_USAGE;
+	}
+	if (args.note && !request_text_ok(args.note, true, NULL)) {
+		console_error("act", "--note is not valid text");
+		return EXIT_REFUSED;
+	}
+	q = console_open_queue(c, false, false);
+	if (!q)
+		return EXIT_REFUSED;
+	if (queue_act(q, argv[optind], argv[optind + 1], &args, &c->actor,
+		      c->now, &refusal) < 0) {
+		if (refusal)
+			console_error_text("act", argv[optind + 1], refusal);
+		else
+			console_error("act", "%s", queue_errmsg(q));
+		goto out;
+	}
+	r = malloc(sizeof(*r));
+	if (r && queue_get(q, argv[optind], r) == 0)
+		printf("%s: %s (%s)\n", r->regno,
+		       workflow_status_key(r->status),
+		       workflow_status_label(r->status)->id);
+	if (r)
+		request_wipe(r);
+	free(r);
+	rc = EXIT_OK;
+out:
+	queue_close(q);
+	return rc;
+}

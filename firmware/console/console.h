@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * ppid-console: shared state of one invocation and the subcommand table.
+ * Exit status: 0 ok, 1 refused or invalid (message on stderr), 2 usage.
+ */
+#ifndef PPID_CONSOLE_H
+#define PPID_CONSOLE_H
+
+#include <stdbool.h>
+
+#include "config.h"
+#include "queue.h"
+
+enum {
+	EXIT_OK = 0,	  /* done */
+	EXIT_REFUSED = 1, /* refused, invalid input, or a fault */
+	EXIT_USAGE = 2,	  /* wrong command line */
+};
+
+struct console {
+	struct config cfg;	  /* configuration in force */
+	const char *db_path;	  /* --db, else the configuration's */
+	char login[64];		  /* OS login of the person running it */
+	struct queue_actor actor; /* login + roles from [staff] */
+	time_t now;		  /* one clock reading per invocation */
+};
+
+struct console_cmd {
+	const char *name; /* subcommand */
+	int (*run)(struct console *c, int argc, char **argv);
+	const char *summary; /* one line for the overview */
+};
+
+/**
+ * Open the queue for a subcommand, printing a clear error on failure.
+ * With @p create the database is made if missing.  Warns on stderr when
+ * this or next year has no holidays loaded.
+ */
+struct queue *console_open_queue(struct console *c, bool create, bool readonly);
+
+/** The office's current date (WIB). */
+struct date console_today(const struct console *c);
+
+/** Print "ppid-console: CMD: message" to stderr. */
+void console_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/** Print both halves of a visitor message to stderr, for @p what. */
+void console_error_text(const char *cmd, const char *what,
+			const struct text *t);
+
+/** true if argv holds -h or --help (then print @p usage and return). */
+bool console_wants_help(int argc, char **argv, const char *usage);
+
+/* Subcommands, one file each group. */
+int cmd_init(struct console *c, int argc, char **argv);
+int cmd_add(struct console *c, int argc, char **argv);
+int cmd_list(struct console *c, int argc, char **argv);
+int cmd_show(struct console *c, int argc, char **argv);
+int cmd_act(struct console *c, int argc, char **argv);
+int cmd_check_id(struct console *c, int argc, char **argv);
+int cmd_workdays(struct console *c, int argc, char **argv);
+int cmd_holidays(struct console *c, int argc, char **argv);
+int cmd_watch(struct console *c, int argc, char **argv);
+int cmd_calls(struct console *c, int argc, char **argv);
+
+#endif

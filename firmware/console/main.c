@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * ppid-console: the staff's scripting face of the queue.  Global options,
+ * the actor (always the OS login), and dispatch to the subcommands.
+ */
+
+#include <getopt.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "console.h"
+#include "log.h"
+
+static const struct console_cmd commands[] = {
+    {"init", cmd_init, "create or upgrade the database"},
+    {"add", cmd_add, "register a letter, email, phone or desk request"},
+    {"list", cmd_list, "list requests (--status, --open, --overdue)"},
+    {"show", cmd_show, "one request: fields, deadline, history"},
+    {"act", cmd_act, "take an SOP action on a request"},
+    {"check-id", cmd_check_id, "parse an NIK, MRZ or receipt code"},
+    {"workdays", cmd_workdays, "the date N working days after DATE"},
+    {"holidays", cmd_holidays, "list, add or import holidays"},
+    {"watch", cmd_watch, "one line per change, as it happens"},
+    {"calls", cmd_calls, "calls from the kiosk's button; ack them"},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: ppid-console [--db PATH] [--config FILE] COMMAND "
+		   "[ARGS]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name,
+			commands[i].summary);
+	fprintf(f,
+		"\n'ppid-console COMMAND --help' tells more.\n"
+		"The actor is always your login; its role comes from the "
+		"[staff] section\nof the configuration (%s).\n",
+		CONFIG_DEFAULT_PATH);
+}
+
+void console_error(const char *cmd, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "ppid-console: %s: %s\n", cmd, msg);
+}
+
+void console_error_text(const char *cmd, const char *what, const struct text *t)
+{
+	fprintf(stderr, "ppid-console: %s: %s%s%s (%s)\n", cmd,
+		what ? what : "", what ? ": " : "", t->id, t->en);
+}
+
+bool console_wants_help(int argc, char **argv, const char *text)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0) {
+			fputs(text, stdout);
+			return true;
+		}
+	}
+	return false;
+}
+
+struct date console_today(const struct console *c)
+{
+	return date_of_wib(c->now, NULL);
+}
+
+static int warn_year(const struct queue_holiday *h, void *ctx)
+{
+	(void)h;
+	*(bool *)ctx = true;
+	return 1;
+}
+
+struct queue *console_open_queue(struct console *c, bool create, bool readonly)
+{
+	struct queue_options opt = {
+	    .path = c->db_path,
+	    .create = create,
+	    .readonly = readonly,
+	    .busy_timeout_ms = c->cfg.busy_timeout_ms,
+	    .number_format = c->cfg.number_format,
+	    .prefix = c->cfg.office_prefix,
+	    .open_min = c->cfg.open_min,
+	    .close_min = c->cfg.close_min,
+	};
+	struct queue *q;
+	char err[512];
+	int year = console_today(c).year;
+
+	if (queue_open(&opt, &q, err, sizeof(err)) != QUEUE_OK) {
+		fprintf(stderr, "ppid-console: %s\n", err);
+		return NULL;
+	}
+	/* A deadline counted over a year without holidays would be wrong. */
+	for (int y = year; y <= year + 1; y++) {
+		bool any = false;
+
+		if (queue_holidays(q, y, warn_year, &any) == 0 && !any)
+			fprintf(
+			    stderr,
+			    "ppid-console: warning: no holidays loaded for "
+			    "%d: deadlines reaching into %d count only "
+			    "weekends (ppid-console holidays import FILE)\n",
+			    y, y);
+	}
+	return q;
+}
+
+/* Take --db and --config from anywhere on the line (before "--"). */
+static int take_globals(int *argc, char **argv, const char **db,
+			const char **config)
+{
+	int out = 1;
+
+	for (int i = 1; i < *argc; i++) {
+		const char **slot = NULL;
+
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--db") == 0)
+			slot = db;
+		else if (strcmp(argv[i], "--config") == 0)
+			slot = config;
+		if (slot) {
+			if (i + 1 >= *argc)
+				return -1;
+			*slot = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--db=", 5) == 0) {
+			*db = argv[i] + 5;
+			continue;
+		}
+		if (strncmp(argv[i], "--config=", 9) == 0) {
+			*config = argv[i] + 9;
+			continue;
+		}
+		argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	*argc = out;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static struct console c;
+	const char *db = NULL, *config_path = NULL;
+	struct passwd *pw;
+
+	if (take_globals(&argc, argv, &db, &config_path) < 0) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (!config_path)
+		config_path = getenv("PPID_CONFIG");
+	if (config_load(&c.cfg, config_path, stderr) < 0)
+		return EXIT_REFUSED;
+	c.db_path = db ? db : c.cfg.db_path;
+	c.now = time(NULL);
+
+	/* The actor is the OS login, never an option. */
+	pw = getpwuid(getuid());
+	snprintf(c.login, sizeof(c.login), "%s", pw ? pw->pw_name : "uid");
+	if (!pw)
+		snprintf(c.login, sizeof(c.login), "uid%u", (unsigned)getuid());
+	c.actor.login = c.login;
+	c.actor.roles = config_roles_of(&c.cfg, c.login);
+	c.actor.dev_mode = !c.cfg.from_file;
+
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(&c, argc - 1, argv + 1);
+	fprintf(stderr, "ppid-console: unknown command '%s'\n\n", argv[1]);
+	usage(stderr);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The queue store: the request register in one SQLite file shared by the
+ * kiosk and the console (WAL, foreign keys, busy timeout, STRICT tables,
+ * migrations from sql/ applied at open).  Every write is one BEGIN IMMEDIATE
+ * transaction with synchronous=FULL, so what a caller was told is committed
+ * survives a power cut.  One struct queue is one connection: use it from one
+ * thread at a time.
+ */
+#ifndef PPID_QUEUE_H
+#define PPID_QUEUE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "calendar.h"
+#include "request.h"
+#include "text.h"
+#include "workflow.h"
+
+struct queue;
+
+enum queue_err {
+	QUEUE_OK = 0,	    /* no error */
+	QUEUE_ERR_BUSY,	    /* another program held the database too long */
+	QUEUE_ERR_READONLY, /* the file or its folder is read-only */
+	QUEUE_ERR_FULL,	    /* the disk is full */
+	QUEUE_ERR_CORRUPT,  /* not a database, or damaged */
+	QUEUE_ERR_IO,	    /* cannot open or read the file */
+	QUEUE_ERR_NOTFOUND, /* no such request */
+	QUEUE_ERR_REFUSED,  /* the workflow refused the action */
+	QUEUE_ERR_INVALID,  /* bad input (see the message) */
+	QUEUE_ERR_VERSION,  /* the database is newer than this program */
+	QUEUE_ERR_OTHER,    /* anything else; see the message */
+};
+
+struct queue_options {
+	const char *path;	   /* database file */
+	bool create;		   /* create it (and the schema) if missing */
+	bool readonly;		   /* open read-only (reports, watchers) */
+	int busy_timeout_ms;	   /* wait this long for the write lock */
+	const char *number_format; /* registration number template */
+	const char *prefix;	   /* office prefix for the template */
+	int open_min, close_min;   /* office hours, minutes after midnight */
+};
+
+/** Who is acting: the OS login and the roles the configuration gives it. */
+struct queue_actor {
+	const char *login; /* OS login, or "kiosk" */
+	unsigned roles;	   /* bit set of enum wf_role */
+	bool dev_mode;	   /* no configuration file: recorded in events */
+};
+
+struct queue_event {
+	int64_t id;	    /* event row id, increasing */
+	int64_t request_id; /* 0 when it concerns no single request */
+	const char *regno;  /* the request's number, or "" */
+	time_t at;	    /* UTC */
+	const char *actor;  /* login */
+	const char *role;   /* role key used */
+	const char *action; /* "submit", "forward", "call", ... */
+	const char *from;   /* status before, or "" */
+	const char *to;	    /* status after, or "" */
+	const char *note;   /* free text, or "" */
+	bool dev_mode;	    /* made without a configuration file */
+};
+
+struct queue_filter {
+	int status;	   /* enum wf_status, or -1 for any */
+	bool open_only;	   /* not yet notified */
+	bool overdue_only; /* past the deadline in force */
+	struct date today; /* for overdue */
+	int limit;	   /* 0 = no limit */
+};
+
+struct queue_holiday {
+	struct date day;    /* the day */
+	const char *kind;   /* "national", "leave", "office" */
+	const char *name;   /* what it is */
+	const char *source; /* the decree it comes from */
+};
+
+struct queue_call {
+	int64_t id;	      /* row id */
+	time_t at;	      /* pressed, UTC */
+	const char *source;   /* "button", "screen" */
+	time_t acked_at;      /* 0 = not yet */
+	const char *acked_by; /* login, or "" */
+};
+
+/* Callbacks get borrowed pointers valid during the call; return non-zero
+ * to stop the iteration. */
+typedef int (*queue_request_cb)(const struct request *req, void *ctx);
+typedef int (*queue_event_cb)(const struct queue_event *ev, void *ctx);
+typedef int (*queue_holiday_cb)(const struct queue_holiday *h, void *ctx);
+typedef int (*queue_call_cb)(const struct queue_call *c, void *ctx);
+
+/**
+ * Open (and with opt->create, create) the database and bring its schema up
+ * to date.  On failure @p *out is NULL, a message naming the file goes into
+ * @p err, and the error class is returned.
+ * @return QUEUE_OK or an error class.  Close with queue_close().
+ */
+enum queue_err queue_open(const struct queue_options *opt, struct queue **out,
+			  char *err, size_t errlen);
+
+/** Close the connection; NULL is a no-op. */
+void queue_close(struct queue *q);
+
+/** The last error's message (borrowed, valid until the next call). */
+const char *queue_errmsg(const struct queue *q);
+
+/** The last error's class. */
+enum queue_err queue_errcode(const struct queue *q);
+
+/** Schema version of the open database. */
+int queue_schema_version(struct queue *q);
+
+/**
+ * Register a request: validate it, allocate the next registration number of
+ * its year, compute its deadline, insert it with its "submit" event and,
+ * with @p print_receipt, a queued receipt print job, all in one transaction.
+ * On success @p req's office fields (id, regno, token, status, dates) are
+ * filled.  @p now is the current time; req->received_at 0 means now.
+ * @return 0, or -1 (queue_errcode(): INVALID with the first field problem
+ *         in the message, BUSY, READONLY, FULL, ...).
+ */
+int queue_submit(struct queue *q, struct request *req,
+		 const struct queue_actor *actor, bool print_receipt,
+		 time_t now);
+
+/** Read one request by registration number. @return 0, or -1 (NOTFOUND). */
+int queue_get(struct queue *q, const char *regno, struct request *out);
+
+/** Read one request by row id. @return 0, or -1 (NOTFOUND). */
+int queue_get_by_id(struct queue *q, int64_t id, struct request *out);
+
+/** Call @p cb for each request matching @p f, newest first. */
+int queue_list(struct queue *q, const struct queue_filter *f,
+	       queue_request_cb cb, void *ctx);
+
+/**
+ * Take an SOP action on a request.  The workflow decides; on success the
+ * request changes and an event is appended in one transaction.
+ * @param refusal set to the workflow's reason when it refuses (REFUSED)
+ * @return 0, or -1.
+ */
+int queue_act(struct queue *q, const char *regno, const char *action,
+	      const struct wf_args *args, const struct queue_actor *actor,
+	      time_t now, const struct text **refusal);
+
+/** A request's history, oldest first. */
+int queue_history(struct queue *q, int64_t request_id, queue_event_cb cb,
+		  void *ctx);
+
+/** Every event after @p after_id, oldest first (for watchers). */
+int queue_events_after(struct queue *q, int64_t after_id, queue_event_cb cb,
+		       void *ctx);
+
+/** The newest event id (0 when none). */
+int queue_last_event_id(struct queue *q, int64_t *id);
+
+/**
+ * Cheap change detection (PRAGMA data_version): sets @p changed when
+ * another connection committed since the previous call on this connection.
+ * The first call reports a change.
+ */
+int queue_poll_changed(struct queue *q, bool *changed);
+
+/** Record a press of the call button (or the screen's call key). */
+int queue_call_add(struct queue *q, const char *source, time_t now,
+		   int64_t *id);
+
+/** Acknowledge a call; @return -1 (NOTFOUND) if no such unacknowledged call. */
+int queue_call_ack(struct queue *q, int64_t id, const struct queue_actor *actor,
+		   time_t now);
+
+/** Calls, newest first; with @p pending_only only unacknowledged ones. */
+int queue_calls(struct queue *q, bool pending_only, int limit, queue_call_cb cb,
+		void *ctx);
+
+/** Load every holiday into @p cal (cleared first). */
+int queue_load_calendar(struct queue *q, struct calendar *cal);
+
+/** Holidays of @p year (0 = all), in date order. */
+int queue_holidays(struct queue *q, int year, queue_holiday_cb cb, void *ctx);
+
+/**
+ * Add holidays in one transaction and recompute the deadlines of requests
+ * that are still open (an event is appended for each one that moves).
+ * @return 0, or -1 (INVALID for a bad kind, nothing written).
+ */
+int queue_holidays_add(struct queue *q, const struct queue_holiday *h, size_t n,
+		       const struct queue_actor *actor, time_t now);
+
+/** Run PRAGMA integrity_check; @p ok tells the verdict, @p msg the text. */
+int queue_integrity_check(struct queue *q, bool *ok, char *msg, size_t len);
+
+#endif

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The SOP for public information requests as one table: states, actions,
+ * which roles may take each action, what each action requires and how it
+ * moves the deadline.  Pure logic; the queue store applies the result and
+ * appends the event in the same transaction.
+ *
+ *   submitted --forward--> forwarded --exclude----> excluded --notify--+
+ *                              |------available---> available          |
+ *                              |------coordinate--> coordinating       |
+ *                                                   (extend: once)     |
+ *   available / coordinating --decide--> decided --notify--> notified  |
+ *                                                    <-----------------+
+ *   notified --close--> closed (register updated)
+ *   any state --note--> same state (a remark in the history)
+ */
+#ifndef PPID_WORKFLOW_H
+#define PPID_WORKFLOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "text.h"
+
+enum wf_status {
+	WF_SUBMITTED = 0, /* registered, waiting for the desk (SOP 1) */
+	WF_FORWARDED,	  /* passed to the PPID (SOP 2) */
+	WF_EXCLUDED,	  /* excluded information, Pasal 17 (SOP 3) */
+	WF_AVAILABLE,	  /* can be given at once */
+	WF_COORDINATING,  /* Kasubbag coordinates with the PPID (SOP 4) */
+	WF_DECIDED,	  /* decision taken, notification pending */
+	WF_NOTIFIED,	  /* requester received the notification (SOP 5) */
+	WF_CLOSED,	  /* service register updated (SOP 6) */
+	WF_STATUS_COUNT,
+};
+
+enum wf_role {
+	WF_ROLE_DESK = 1 << 0,	   /* Desk Pelayanan Informasi */
+	WF_ROLE_KASUBBAG = 1 << 1, /* Kepala Sub Bagian */
+	WF_ROLE_KABAG = 1 << 2,	   /* Kepala Bagian */
+	WF_ROLE_PPID = 1 << 3,	   /* Pejabat Pengelola Informasi */
+	WF_ROLE_KIOSK = 1 << 4,	   /* the kiosk itself (submissions, calls) */
+	WF_ROLE_STAFF =
+	    WF_ROLE_DESK | WF_ROLE_KASUBBAG | WF_ROLE_KABAG | WF_ROLE_PPID,
+};
+
+enum wf_decision {
+	WF_DECISION_NONE = 0, /* not decided yet */
+	WF_DECISION_GRANTED,  /* diberikan seluruhnya */
+	WF_DECISION_PARTIAL,  /* diberikan sebagian */
+	WF_DECISION_REJECTED, /* ditolak, with a Pasal 17 basis */
+	WF_DECISION_NOT_HELD, /* tidak dikuasai, with who holds it */
+};
+
+/* What an action needs from the person taking it. */
+enum wf_need {
+	WF_NEED_NOTE = 1 << 0,	   /* a free-text note or reason */
+	WF_NEED_BASIS = 1 << 1,	   /* Pasal 17 letters (a..j) */
+	WF_NEED_MEMO = 1 << 2,	   /* a memo / disposition number */
+	WF_NEED_DECISION = 1 << 3, /* a decision (and what it needs) */
+};
+
+enum wf_deadline_effect {
+	WF_DL_NONE = 0, /* the deadline stays */
+	WF_DL_EXTEND,	/* extended once by the regime's extension */
+};
+
+struct wf_action {
+	const char *name; /* "forward", as typed on the command line */
+	unsigned from;	  /* bit set of enum wf_status it applies to */
+	int to;		  /* resulting status, or -1 for unchanged */
+	unsigned roles;	  /* bit set of enum wf_role allowed */
+	unsigned needs;	  /* bit set of enum wf_need */
+	enum wf_deadline_effect deadline; /* how it moves the deadline */
+	struct text label;		  /* what it does, for people */
+};
+
+/** What the person taking an action supplied. */
+struct wf_args {
+	const char *note;	   /* note / reason, or NULL */
+	const char *basis;	   /* Pasal 17 letters, or NULL */
+	const char *memo;	   /* memo number, or NULL */
+	enum wf_decision decision; /* for decide */
+	const char *holder;	   /* who holds it, for not_held */
+};
+
+/** The request as the workflow sees it. */
+struct wf_request {
+	enum wf_status status;	   /* current status */
+	int extensions;		   /* extensions already granted */
+	int max_extensions;	   /* allowed by the regime (1) */
+	enum wf_decision decision; /* decision so far */
+};
+
+/** The table itself, @p n receives its length. */
+const struct wf_action *workflow_actions(size_t *n);
+
+/** Look an action up by name; NULL if unknown. */
+const struct wf_action *workflow_find(const char *name);
+
+/**
+ * Decide whether @p role may take @p action on @p req with @p args.
+ * @return the resulting status (>= 0), or -1 with @p *reason set to a
+ *         static message saying why it was refused.
+ */
+int workflow_check(const struct wf_action *action, const struct wf_request *req,
+		   unsigned role, const struct wf_args *args,
+		   const struct text **reason);
+
+/** Status key as stored ("submitted"); NULL for out of range. */
+const char *workflow_status_key(enum wf_status s);
+
+/** Status from its key; -1 if unknown. */
+int workflow_status_from_key(const char *key);
+
+/** Status in words for people. */
+const struct text *workflow_status_label(enum wf_status s);
+
+/** true once the written notification has been given (no deadline left). */
+bool workflow_status_done(enum wf_status s);
+
+/** Decision key ("granted", "partial", "rejected", "not_held"), or NULL. */
+const char *workflow_decision_key(enum wf_decision d);
+
+/** Decision from its key; -1 if unknown. */
+int workflow_decision_from_key(const char *key);
+
+/** Decision in words for people. */
+const struct text *workflow_decision_label(enum wf_decision d);
+
+/** Role key ("desk"...), or NULL if @p role is not exactly one role. */
+const char *workflow_role_key(unsigned role);
+
+/**
+ * Parse a comma-separated role list ("desk,ppid") into a bit set.
+ * @return 0, or -1 if a name is unknown.
+ */
+int workflow_roles_parse(const char *s, unsigned *roles);
+
+/**
+ * Check a Pasal 17 basis: one or more letters a..j, optionally separated
+ * by commas or spaces ("h", "b,h").  Normalises into @p out as "b,h".
+ * @return 0, or -1 if invalid.
+ */
+int workflow_basis_normalize(const char *basis, char *out, size_t len);
+
+/** What Pasal 17 letter @p letter (a..j) protects, or NULL. */
+const struct text *workflow_pasal17_label(char letter);
+
+#endif
