@@ -87,6 +87,7 @@ struct ctx {
 	PangoLayout **layouts;	  /* every layout made; unref'd at the end */
 	size_t n_layouts, cap_layouts; /* used / allocated layouts */
 	QRcode *qr;		  /* receipt QR; QRcode_free() */
+	PangoLayout *scratch;	  /* for measuring; g_object_unref() */
 	bool oom;		  /* an allocation of ours failed */
 	int err_no;		  /* errno for the failure */
 	char err[DOCUMENT_ERR_LEN]; /* message for the failure */
@@ -104,15 +105,15 @@ struct col {
 static const struct text t_receipt_title = {"TANDA TERIMA", "RECEIPT"};
 static const struct text t_receipt_sub = {
 	"Permohonan Informasi Publik",
-	"Public information request"};
+	"Receipt for a public information request"};
 static const struct text t_regno = {"NOMOR REGISTRASI",
 				    "Registration number"};
 static const struct text t_received = {"Diterima", "Received"};
 static const struct text t_name = {"Nama pemohon", "Requester"};
-static const struct text t_id = {"Nomor identitas", "ID number"};
+static const struct text t_id = {"No. identitas", "ID number"};
 static const struct text t_info = {"Informasi yang diminta",
 				   "Information requested"};
-static const struct text t_channel = {"Cara permohonan", "Submitted via"};
+static const struct text t_channel = {"Melalui", "Submitted via"};
 static const struct text t_deadline = {"Pemberitahuan tertulis paling lambat",
 				       "Written notification due by"};
 static const struct text t_deadline_note = {
@@ -138,10 +139,10 @@ static const struct text t_qr_caption = {"Pindai di kiosk untuk cek status",
 					 "Scan at the kiosk to check status"};
 static const struct text t_hours = {"Jam layanan", "Service hours"};
 static const struct text t_free = {
-	"Layanan informasi publik tidak dipungut biaya. Simpan tanda terima "
-	"ini.",
-	"The public information service is free of charge. Keep this "
-	"receipt."};
+	"Layanan informasi publik tidak dipungut biaya.\n"
+	"Simpan tanda terima ini.",
+	"The public information service is free of charge.\n"
+	"Keep this receipt."};
 
 static const struct text t_letter_title = {"PEMBERITAHUAN TERTULIS",
 					   "Written notification"};
@@ -470,6 +471,45 @@ static struct item *item_add(struct ctx *c, enum item_kind kind)
 }
 
 /*
+ * Cut @p l's text after @p max lines, ending with "…".  Done by hand, not
+ * with pango's ellipsizing: that hides the rest of the text but still
+ * writes all of it into the PDF (as the ellipsis glyph's ActualText).
+ */
+static void cut_lines(PangoLayout *l, int max)
+{
+	PangoLayoutLine *line;
+	GString *s;
+
+	if (pango_layout_get_line_count(l) <= max)
+		return;
+	line = pango_layout_get_line_readonly(l, max - 1);
+	s = g_string_new_len(pango_layout_get_text(l),
+			     line->start_index + line->length);
+	for (;;) {
+		const char *sp;
+
+		while (s->len > 0 && strchr(" ,;:", s->str[s->len - 1]))
+			g_string_truncate(s, s->len - 1);
+		g_string_append(s, "\u2026");
+		pango_layout_set_text(l, s->str, (int)s->len);
+		if (pango_layout_get_line_count(l) <= max || s->len <= 3)
+			break;
+		/* Still too long: drop the last word (or character). */
+		g_string_truncate(s, s->len - 3);
+		sp = strrchr(s->str, ' ');
+		if (sp && sp > s->str && s->str + s->len - sp < 24)
+			g_string_truncate(s, (size_t)(sp - s->str));
+		else if (s->len > 0)
+			g_string_truncate(s,
+					  (size_t)(g_utf8_find_prev_char(
+							   s->str,
+							   s->str + s->len) -
+						   s->str));
+	}
+	g_string_free(s, TRUE);
+}
+
+/*
  * Turn @p t (consumed) into a layout @p width wide.  @p max_lines > 0 cuts
  * the text with an ellipsis after that many lines (per paragraph).
  */
@@ -487,10 +527,8 @@ static PangoLayout *layout_make(struct ctx *c, struct txt *t, double width,
 	pango_layout_set_width(l, (int)lround(width * PS));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
-	if (max_lines > 0) {
-		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-		pango_layout_set_height(l, -max_lines);
-	}
+	if (max_lines > 0)
+		cut_lines(l, max_lines);
 	pango_attr_list_unref(t->attrs);
 	g_string_free(t->s, TRUE);
 	t->attrs = NULL;
@@ -858,6 +896,8 @@ static int ctx_close(struct ctx *c)
 	free(c->items);
 	if (c->qr)
 		QRcode_free(c->qr);
+	if (c->scratch)
+		g_object_unref(c->scratch);
 	if (c->pango)
 		g_object_unref(c->pango);
 	if (c->cr) {
@@ -916,12 +956,31 @@ static int refuse(struct doc_buf *out, const char *what, const char *msg)
 
 /* ---- receipt ------------------------------------------------------------------ */
 
-/* Label (with its English line) and value; side by side on wide paper. */
-static void receipt_field(struct ctx *c, bool wide, const struct text *label,
-			  const char *value, enum weight vw, double vsize,
-			  int max_lines)
+/* Natural one-line width of @p text in points. */
+static double text_width(struct ctx *c, const char *text, enum weight w,
+			 double size)
 {
-	const double label_w = 66, gap = 6;
+	struct txt t;
+	double width;
+
+	if (!c->scratch)
+		c->scratch = pango_layout_new(c->pango);
+	txt_init(&t);
+	txt_add(&t, text, w, size);
+	pango_layout_set_text(c->scratch, t.s->str, (int)t.s->len);
+	pango_layout_set_attributes(c->scratch, t.attrs);
+	width = layout_width(c->scratch);
+	pango_attr_list_unref(t.attrs);
+	g_string_free(t.s, TRUE);
+	return width;
+}
+
+/* Label (with its English line) and value; side by side on wide paper. */
+static void receipt_field(struct ctx *c, double label_w,
+			  const struct text *label, const char *value,
+			  enum weight vw, double vsize, int max_lines)
+{
+	const double gap = 6;
 	struct txt lt, vt;
 	struct col cols[2];
 
@@ -931,7 +990,7 @@ static void receipt_field(struct ctx *c, bool wide, const struct text *label,
 	txt_add_text(&lt, c->lang, label, W_BOLD, 7.5, 6.5);
 	txt_init(&vt);
 	txt_add_user(&vt, value, false, vw, vsize);
-	if (wide) {
+	if (label_w > 0) {
 		cols[0].layout = layout_make(c, &lt, label_w, PANGO_ALIGN_LEFT,
 					     0);
 		cols[0].x = 0;
@@ -941,41 +1000,78 @@ static void receipt_field(struct ctx *c, bool wide, const struct text *label,
 		cols[0].dy = cols[1].dy = 0;
 		/* Line the label's first baseline up with the value's. */
 		if (cols[0].layout && cols[1].layout)
-			cols[0].dy = (pango_layout_get_baseline(cols[1].layout) -
-				      pango_layout_get_baseline(cols[0].layout)) /
-				     PS;
+			cols[0].dy =
+				(pango_layout_get_baseline(cols[1].layout) -
+				 pango_layout_get_baseline(cols[0].layout)) /
+				PS;
 		flow_row(c, cols, 2);
 	} else {
-		flow_text(c, layout_make(c, &lt, c->width, PANGO_ALIGN_LEFT,
-					 0), 0);
+		flow_text(c, layout_make(c, &lt, c->width, PANGO_ALIGN_LEFT, 0),
+			  0);
 		c->y += 1;
-		flow_text(c, layout_make(c, &vt, c->width, PANGO_ALIGN_LEFT,
-					 max_lines), 0);
+		flow_text(c,
+			  layout_make(c, &vt, c->width, PANGO_ALIGN_LEFT,
+				      max_lines),
+			  0);
 	}
 	c->y += 5;
 }
 
-/* The registration number as large as the column allows, in a box. */
+/*
+ * Lay the registration number out as large as the column allows: one line
+ * of 13..20 pt, else two lines broken after a '/' (never inside a part such
+ * as "KPU-BKL"), else whatever fits.  Writes the text with its line breaks
+ * to @p out and returns the size in points.
+ */
+static double regno_fit(struct ctx *c, const char *regno, double avail,
+			GString *out)
+{
+	const double ref = 20;
+	double full = text_width(c, regno, W_BOLD, ref);
+	double size;
+
+	g_string_assign(out, regno);
+	size = floor(ref * avail / full * 2) / 2;
+	if (size >= 13)
+		return fmin(size, ref);
+
+	/* Two lines at the largest size that fits, split after a '/'. */
+	for (size = 18; size >= 11; size -= 0.5) {
+		const char *best = NULL;
+
+		for (const char *p = strchr(regno, '/'); p;
+		     p = strchr(p + 1, '/')) {
+			char *head = g_strndup(regno, (gsize)(p + 1 - regno));
+			bool fits = text_width(c, head, W_BOLD, size) <= avail &&
+				    text_width(c, p + 1, W_BOLD, size) <= avail;
+
+			g_free(head);
+			if (fits && (!best || p - regno <= (long)strlen(regno) / 2 + 4))
+				best = p;
+		}
+		if (best) {
+			g_string_assign(out, "");
+			g_string_append_len(out, regno,
+					    (gssize)(best + 1 - regno));
+			g_string_append_c(out, '\n');
+			g_string_append(out, best + 1);
+			return size;
+		}
+	}
+	return fmax(8, floor(ref * avail / full * 2) / 2);
+}
+
+/* The registration number, large, in a box. */
 static void receipt_regno(struct ctx *c, const char *regno)
 {
 	const double pad = 5;
-	double size = 20, y0;
 	char *clean = clean_text(regno, false);
+	GString *text = g_string_new(NULL);
+	double size, y0;
 	struct txt t;
-	PangoLayout *l;
 	struct item *box;
 
-	/* Measure at 20 pt on one line, then shrink to fit (not below 11). */
-	txt_init(&t);
-	txt_add(&t, clean, W_BOLD, size);
-	l = layout_make(c, &t, -1, PANGO_ALIGN_CENTER, 0);
-	if (l) {
-		pango_layout_set_width(l, -1);
-		double w = layout_width(l), avail = c->width - 2 * pad;
-
-		if (w > avail)
-			size = fmax(11, floor(size * avail / w * 2) / 2);
-	}
+	size = regno_fit(c, clean, c->width - 2 * pad - 2, text);
 	box = item_add(c, ITEM_RECT);
 	y0 = c->y;
 	c->y += pad;
@@ -984,9 +1080,10 @@ static void receipt_regno(struct ctx *c, const char *regno)
 	flow_text(c, layout_make(c, &t, c->width, PANGO_ALIGN_CENTER, 0), 0);
 	c->y += 2;
 	txt_init(&t);
-	txt_add(&t, clean, W_BOLD, size);
-	flow_text(c, layout_make(c, &t, c->width - 2 * pad,
-				 PANGO_ALIGN_CENTER, 0),
+	txt_add(&t, text->str, W_BOLD, size);
+	flow_text(c,
+		  layout_make(c, &t, c->width - 2 * pad, PANGO_ALIGN_CENTER,
+			      0),
 		  pad);
 	c->y += pad;
 	if (box) {
@@ -995,6 +1092,7 @@ static void receipt_regno(struct ctx *c, const char *regno)
 		box->w = c->width - 0.9;
 		box->h = c->y - y0;
 	}
+	g_string_free(text, TRUE);
 	g_free(clean);
 }
 
@@ -1061,6 +1159,7 @@ static void receipt_build(struct ctx *c, const struct doc_receipt *r,
 			  bool wide)
 {
 	const double big = wide ? 10.5 : 9.5;
+	double label_w = 0;
 	struct txt t;
 	char *id;
 
@@ -1088,8 +1187,6 @@ static void receipt_build(struct ctx *c, const struct doc_receipt *r,
 	if (c->lang == LANG_EN) {
 		txt_add(&t, "\n", W_REG, 7);
 		txt_add(&t, t_receipt_sub.en, W_REG, 7);
-		txt_add(&t, " ", W_REG, 7);
-		txt_add(&t, t_receipt_title.en, W_REG, 7);
 	}
 	flow_text(c, layout_make(c, &t, c->width, PANGO_ALIGN_CENTER, 0), 0);
 	c->y += 7;
@@ -1097,12 +1194,26 @@ static void receipt_build(struct ctx *c, const struct doc_receipt *r,
 	receipt_regno(c, r->regno);
 	c->y += 8;
 
-	/* Who, when, what. */
+	/* Who, when, how: labels beside values on 80 mm, above on 58. */
+	if (wide) {
+		static const struct text *const labels[] = {
+			&t_received, &t_name, &t_id, &t_channel};
+
+		for (size_t i = 0; i < 4; i++) {
+			label_w = fmax(label_w, text_width(c, labels[i]->id,
+							   W_BOLD, 7.5));
+			if (c->lang == LANG_EN)
+				label_w = fmax(label_w,
+					       text_width(c, labels[i]->en,
+							  W_REG, 6.5));
+		}
+		label_w = fmin(ceil(label_w) + 1, c->width * 0.4);
+	}
 	id = mask_id(r->id_masked);
-	receipt_field(c, wide, &t_received, r->received, W_REG, 8.5, 0);
-	receipt_field(c, wide, &t_name, r->name, W_BOLD, 8.5, 3);
-	receipt_field(c, wide, &t_id, id, W_REG, 8.5, 0);
-	receipt_field(c, wide, &t_channel, r->channel, W_REG, 8.5, 2);
+	receipt_field(c, label_w, &t_received, r->received, W_REG, 8.5, 0);
+	receipt_field(c, label_w, &t_name, r->name, W_BOLD, 8.5, 3);
+	receipt_field(c, label_w, &t_id, id, W_REG, 8.5, 0);
+	receipt_field(c, label_w, &t_channel, r->channel, W_REG, 8.5, 2);
 	g_free(id);
 
 	/* The request, cut after info_max_lines. */

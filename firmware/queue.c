@@ -1276,6 +1276,123 @@ fail:
 	return -1;
 }
 
+/* ---- print jobs ---------------------------------------------------------- */
+
+static const char *const job_keys[QUEUE_JOB_STATE_COUNT] = {
+    "queued", "sent", "printing", "done", "failed", "cancelled",
+};
+
+const char *queue_job_state_key(enum queue_job_state s)
+{
+	return (unsigned)s < QUEUE_JOB_STATE_COUNT ? job_keys[s] : NULL;
+}
+
+int queue_job_add(struct queue *q, int64_t request_id, const char *document,
+		  const char *printer, time_t now, int64_t *id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(q->db,
+				"INSERT INTO print_jobs (request_id, document, "
+				"printer, created_at, updated_at) VALUES "
+				"(?1, ?2, ?3, ?4, ?4)",
+				-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, request_id);
+		bind_text(st, 2, document);
+		bind_text(st, 3, printer ? printer : "");
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)now);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_err(q, rc, "queueing the print job");
+	if (id)
+		*id = sqlite3_last_insert_rowid(q->db);
+	return 0;
+}
+
+int queue_job_update(struct queue *q, int64_t id, enum queue_job_state state,
+		     int cups_job, const char *reason, time_t now)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (!queue_job_state_key(state))
+		return set_err(q, QUEUE_ERR_INVALID, "bad job state %d",
+			       (int)state);
+	rc =
+	    sqlite3_prepare_v2(q->db,
+			       "UPDATE print_jobs SET state = ?2, cups_job = "
+			       "CASE WHEN ?3 > 0 THEN ?3 ELSE cups_job END, "
+			       "reason = COALESCE(?4, reason), updated_at = ?5 "
+			       "WHERE id = ?1",
+			       -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, job_keys[state]);
+		sqlite3_bind_int(st, 3, cups_job);
+		bind_text(st, 4, reason);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)now);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_err(q, rc, "recording the print job");
+	if (sqlite3_changes(q->db) == 0)
+		return set_err(q, QUEUE_ERR_NOTFOUND, "no print job #%lld",
+			       (long long)id);
+	return 0;
+}
+
+int queue_jobs(struct queue *q, int state, int limit, queue_job_cb cb,
+	       void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(
+	    q->db,
+	    "SELECT j.id, j.request_id, r.regno, j.document, j.printer, "
+	    "COALESCE(j.cups_job, 0), j.state, j.reason, j.created_at, "
+	    "j.updated_at FROM print_jobs j JOIN requests r ON "
+	    "r.id = j.request_id WHERE ?1 IS NULL OR j.state = ?1 "
+	    "ORDER BY j.id DESC LIMIT ?2",
+	    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_err(q, rc, "reading print jobs");
+	bind_text(st, 1,
+		  state >= 0 ? queue_job_state_key((enum queue_job_state)state)
+			     : NULL);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = col_str(st, 6);
+		struct queue_job j = {
+		    .id = sqlite3_column_int64(st, 0),
+		    .request_id = sqlite3_column_int64(st, 1),
+		    .regno = col_str(st, 2),
+		    .document = col_str(st, 3),
+		    .printer = col_str(st, 4),
+		    .cups_job = sqlite3_column_int(st, 5),
+		    .reason = col_str(st, 7),
+		    .created_at = (time_t)sqlite3_column_int64(st, 8),
+		    .updated_at = (time_t)sqlite3_column_int64(st, 9),
+		};
+
+		for (int i = 0; i < QUEUE_JOB_STATE_COUNT; i++)
+			if (strcmp(job_keys[i], k) == 0)
+				j.state = (enum queue_job_state)i;
+		if (cb(&j, ctx))
+			break;
+	}
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
+		 ? 0
+		 : db_err(q, rc, "reading print jobs");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int queue_integrity_check(struct queue *q, bool *ok, char *msg, size_t len)
 {
 	sqlite3_stmt *st;

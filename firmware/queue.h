@@ -194,6 +194,51 @@ int queue_holidays(struct queue *q, int year, queue_holiday_cb cb, void *ctx);
 int queue_holidays_add(struct queue *q, const struct queue_holiday *h, size_t n,
 		       const struct queue_actor *actor, time_t now);
 
+/* ---- print jobs ---------------------------------------------------------- */
+
+enum queue_job_state {
+	QUEUE_JOB_QUEUED = 0, /* waiting to be sent */
+	QUEUE_JOB_SENT,	      /* accepted by CUPS, not yet printing */
+	QUEUE_JOB_PRINTING,   /* being printed */
+	QUEUE_JOB_DONE,	      /* completed */
+	QUEUE_JOB_FAILED,     /* the printer could not print it */
+	QUEUE_JOB_CANCELLED,  /* cancelled (too late, or by staff) */
+	QUEUE_JOB_STATE_COUNT,
+};
+
+struct queue_job {
+	int64_t id;		    /* row id */
+	int64_t request_id;	    /* the request it belongs to */
+	const char *regno;	    /* its registration number */
+	const char *document;	    /* "receipt" or "notification" */
+	const char *printer;	    /* CUPS destination, "" = default */
+	int cups_job;		    /* CUPS job id, 0 = none yet */
+	enum queue_job_state state; /* where it is */
+	const char *reason;	    /* last fault in words, or "" */
+	time_t created_at;	    /* queued, UTC */
+	time_t updated_at;	    /* last change, UTC */
+};
+
+typedef int (*queue_job_cb)(const struct queue_job *job, void *ctx);
+
+/** Key of a job state ("queued", ...), NULL if out of range. */
+const char *queue_job_state_key(enum queue_job_state s);
+
+/** Queue a document for printing; @p id receives the job's row id. */
+int queue_job_add(struct queue *q, int64_t request_id, const char *document,
+		  const char *printer, time_t now, int64_t *id);
+
+/**
+ * Record a job's progress.  @p cups_job 0 keeps the stored value; @p reason
+ * NULL keeps it too.  Each change of state is a short transaction of its own.
+ */
+int queue_job_update(struct queue *q, int64_t id, enum queue_job_state state,
+		     int cups_job, const char *reason, time_t now);
+
+/** Jobs, newest first; @p state -1 = any; @p limit 0 = all. */
+int queue_jobs(struct queue *q, int state, int limit, queue_job_cb cb,
+	       void *ctx);
+
 /** Run PRAGMA integrity_check; @p ok tells the verdict, @p msg the text. */
 int queue_integrity_check(struct queue *q, bool *ok, char *msg, size_t len);
 

@@ -1,0 +1,595 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Queue store tests on real SQLite files: numbering, deadlines, the SOP
+ * through queue_act, the append-only history, change detection, two
+ * processes submitting at once, kill -9 mid-submission, and faults (busy,
+ * read-only, full, corrupt).
+ */
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "queue.h"
+
+static char dir[64];
+static char path[128];
+static const struct queue_actor desk = {"budi", WF_ROLE_DESK, false};
+static const struct queue_actor kasubbag = {"siti", WF_ROLE_KASUBBAG, false};
+static const struct queue_actor ppid = {"ppid", WF_ROLE_PPID, false};
+static const struct queue_actor kiosk = {"kiosk", WF_ROLE_KIOSK, false};
+
+/* Friday 27 November 2026, 10:00 WIB. */
+static time_t at(int y, int m, int d, int hh, int mm)
+{
+	return date_wib_to_utc((struct date){y, m, d}, hh, mm, 0);
+}
+#define NOW at(2026, 11, 27, 10, 0)
+
+static struct queue *open_q(bool readonly, int busy_ms)
+{
+	struct queue_options opt = {
+		.path = path,
+		.create = !readonly,
+		.readonly = readonly,
+		.busy_timeout_ms = busy_ms,
+	};
+	struct queue *q = NULL;
+	char err[256];
+	enum queue_err e = queue_open(&opt, &q, err, sizeof(err));
+
+	if (e != QUEUE_OK)
+		fail_msg("queue_open: %s", err);
+	return q;
+}
+
+static void fill(struct request *r, const char *name)
+{
+	request_init(r);
+	snprintf(r->name, sizeof(r->name), "%s", name);
+	r->id_type = REQ_ID_NIK;
+	snprintf(r->id_number, sizeof(r->id_number), "1771014708900001");
+	snprintf(r->address, sizeof(r->address), "Jl. Pembangunan 11, Bengkulu");
+	snprintf(r->occupation, sizeof(r->occupation), "Mahasiswa");
+	snprintf(r->phone, sizeof(r->phone), "081234567890");
+	snprintf(r->info, sizeof(r->info), "Rekapitulasi hasil Pemilu 2024");
+	snprintf(r->purpose, sizeof(r->purpose), "Penelitian");
+	r->obtain = REQ_OBTAIN_SOFTCOPY;
+	r->delivery = REQ_DELIVERY_EMAIL;
+	snprintf(r->email, sizeof(r->email), "budi@contoh.id");
+	r->channel = REQ_CHANNEL_KIOSK;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/ppidq.XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof(path), "%s/queue.db", dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[160];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_submit_numbers_and_deadline(void **state)
+{
+	(void)state;
+	struct queue *q = open_q(false, 1000);
+	static struct request r, back;
+	char token[REQ_TOKEN_LEN + 1];
+
+	fill(&r, "Budi Santoso");
+	r.received_at = NOW;
+	assert_int_equal(queue_submit(q, &r, &kiosk, true, NOW), 0);
+	assert_string_equal(r.regno, "0001/PPID/KPU-BKL/XI/2026");
+	assert_int_equal(strlen(r.token), REQ_TOKEN_LEN);
+	snprintf(token, sizeof(token), "%s", r.token);
+	/* Friday 27 Nov counts; 10 working days: Fri 11 Dec. */
+	assert_int_equal(date_cmp(r.start_date, (struct date){2026, 11, 27}), 0);
+	assert_int_equal(date_cmp(r.deadline, (struct date){2026, 12, 11}), 0);
+
+	fill(&r, "Ani");
+	r.received_at = at(2026, 11, 27, 16, 30); /* after hours */
+	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW + 7 * 3600), 0);
+	assert_string_equal(r.regno, "0002/PPID/KPU-BKL/XI/2026");
+	assert_int_equal(date_cmp(r.start_date, (struct date){2026, 11, 30}), 0);
+
+	assert_int_equal(queue_get(q, "0001/PPID/KPU-BKL/XI/2026", &back), 0);
+	assert_string_equal(back.name, "Budi Santoso");
+	assert_string_equal(back.token, token);
+	queue_close(q);
+}
+
+static void test_numbers_restart_each_year(void **state)
+{
+	(void)state;
+	struct queue *q = open_q(false, 1000);
+	static struct request r;
+
+	fill(&r, "Ade Akhir");
+	r.received_at = at(2026, 12, 31, 15, 0);
+	if (queue_submit(q, &r, &kiosk, false, NOW + 40 * 86400) < 0)
+		fail_msg("%s", queue_errmsg(q));
+	assert_string_equal(r.regno, "0003/PPID/KPU-BKL/XII/2026");
+	fill(&r, "Bea Awal");
+	r.received_at = at(2027, 1, 4, 9, 0);
+	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW + 40 * 86400),
+			 0);
+	assert_string_equal(r.regno, "0001/PPID/KPU-BKL/I/2027");
+	queue_close(q);
+}
+
+static void test_submit_rejects_invalid_and_future(void **state)
+{
+	(void)state;
+	struct queue *q = open_q(false, 1000);
+	static struct request r;
+
+	fill(&r, "");
+	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_INVALID);
+	assert_non_null(strstr(queue_errmsg(q), "name"));
+	fill(&r, "Backdated");
+	r.received_at = NOW + 3600;
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_INVALID);
+	fill(&r, "Kabag");
+	assert_int_equal(queue_submit(q, &r, &(struct queue_actor){"x",
+			 WF_ROLE_KABAG, false}, false, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+	queue_close(q);
+}
+
+static void test_verbatim_text(void **state)
+{
+	(void)state;
+	struct queue *q = open_q(false, 1000);
+	static struct request r, back;
+	const char *name = "Robert'); DROP TABLE requests;-- \"Ñoño\" 😀";
+	char longname[REQ_BUF(REQ_NAME_MAX)] = "";
+
+	fill(&r, name);
+	snprintf(r.info, sizeof(r.info), "Data 'pemilih' \"tetap\" %%s %%n ; -- "
+					 "\\ \U0001F5F3 Ruang ber-AC ✓");
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_string_equal(back.name, name);
+	assert_string_equal(back.info, r.info);
+	/* 100 characters of two bytes each. */
+	for (int i = 0; i < REQ_NAME_MAX; i++)
+		strcat(longname, i % 10 == 9 ? " " : "ā");
+	fill(&r, longname);
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_string_equal(back.name, longname);
+	queue_close(q);
+}
+
+struct count_ctx {
+	int n;
+	char actions[16][16];
+};
+
+static int count_event(const struct queue_event *ev, void *ctx)
+{
+	struct count_ctx *c = ctx;
+
+	if (c->n < 16)
+		snprintf(c->actions[c->n], sizeof(c->actions[0]), "%s",
+			 ev->action);
+	c->n++;
+	return 0;
+}
+
+static void test_workflow_through_queue(void **state)
+{
+	(void)state;
+	struct queue *q = open_q(false, 1000);
+	static struct request r, back;
+	const struct text *why;
+	struct wf_args none = {0};
+	struct count_ctx c = {0};
+
+	fill(&r, "Workflow");
+	r.received_at = NOW;
+	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), 0);
+	/* kasubbag may not forward; desk may. */
+	assert_int_equal(queue_act(q, r.regno, "forward", &none, &kasubbag, NOW,
+				   &why),
+			 -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+	assert_non_null(why);
+	assert_int_equal(
+		queue_act(q, r.regno, "forward", &none, &desk, NOW, &why), 0);
+	assert_int_equal(queue_act(q, r.regno, "coordinate",
+				   &(struct wf_args){.memo = "ND-7/PP.07/2026"},
+				   &kasubbag, NOW, &why),
+			 0);
+	assert_int_equal(queue_act(q, r.regno, "extend",
+				   &(struct wf_args){.note = "menunggu data"},
+				   &kasubbag, NOW, &why),
+			 0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_true(back.extended);
+	/* 11 Dec + 7 working days = 22 Dec. */
+	assert_int_equal(date_cmp(back.extended_deadline,
+				  (struct date){2026, 12, 22}),
+			 0);
+	assert_int_equal(queue_act(q, r.regno, "extend",
+				   &(struct wf_args){.note = "lagi"}, &kasubbag,
+				   NOW, &why),
+			 -1);
+	assert_int_equal(queue_act(q, r.regno, "decide",
+				   &(struct wf_args){.decision =
+							     WF_DECISION_REJECTED,
+						     .basis = "H"},
+				   &ppid, NOW, &why),
+			 0);
+	assert_int_equal(
+		queue_act(q, r.regno, "notify", &none, &desk, NOW + 60, &why),
+		0);
+	assert_int_equal(
+		queue_act(q, r.regno, "close", &none, &desk, NOW + 120, &why),
+		0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_int_equal(back.status, WF_CLOSED);
+	assert_int_equal(back.decision, WF_DECISION_REJECTED);
+	assert_string_equal(back.basis, "h");
+	assert_string_equal(back.memo, "ND-7/PP.07/2026");
+	assert_int_equal((long)back.notified_at, (long)(NOW + 60));
+	assert_int_equal(queue_history(q, back.id, count_event, &c), 0);
+	assert_int_equal(c.n, 7);
+	assert_string_equal(c.actions[0], "submit");
+	assert_string_equal(c.actions[6], "close");
+	/* Unknown request and unknown action. */
+	assert_int_equal(queue_act(q, "9999/X/2026", "forward", &none, &desk,
+				   NOW, &why),
+			 -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_NOTFOUND);
+	assert_int_equal(
+		queue_act(q, r.regno, "teleport", &none, &desk, NOW, &why), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_INVALID);
+	queue_close(q);
+}
+
+static void test_history_is_append_only(void **state)
+{
+	(void)state;
+	struct queue *q = open_q(false, 1000);
+	sqlite3 *db;
+	char *err = NULL;
+
+	queue_close(q);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE events SET note = 'x'",
+					  NULL, NULL, &err),
+			     SQLITE_OK);
+	assert_non_null(strstr(err, "append-only"));
+	sqlite3_free(err);
+	assert_int_not_equal(
+		sqlite3_exec(db, "DELETE FROM events", NULL, NULL, &err),
+		SQLITE_OK);
+	sqlite3_free(err);
+	assert_int_not_equal(
+		sqlite3_exec(db, "DELETE FROM requests", NULL, NULL, &err),
+		SQLITE_OK);
+	sqlite3_free(err);
+	sqlite3_close(db);
+}
+
+static void test_change_detection(void **state)
+{
+	(void)state;
+	struct queue *a = open_q(false, 1000), *b = open_q(true, 1000);
+	static struct request r;
+	bool changed;
+	int64_t id;
+
+	assert_int_equal(queue_poll_changed(b, &changed), 0);
+	assert_true(changed); /* first call */
+	assert_int_equal(queue_poll_changed(b, &changed), 0);
+	assert_false(changed);
+	fill(&r, "Watcher");
+	assert_int_equal(queue_submit(a, &r, &kiosk, false, NOW), 0);
+	assert_int_equal(queue_poll_changed(b, &changed), 0);
+	assert_true(changed);
+	assert_int_equal(queue_poll_changed(b, &changed), 0);
+	assert_false(changed);
+	assert_int_equal(queue_call_add(a, "button", NOW, &id), 0);
+	assert_int_equal(queue_poll_changed(b, &changed), 0);
+	assert_true(changed);
+	assert_int_equal(queue_call_ack(a, id, &desk, NOW), 0);
+	assert_int_equal(queue_call_ack(a, id, &desk, NOW), -1);
+	assert_int_equal(queue_errcode(a), QUEUE_ERR_NOTFOUND);
+	queue_close(a);
+	queue_close(b);
+}
+
+static void test_holiday_moves_open_deadlines(void **state)
+{
+	(void)state;
+	struct queue *q = open_q(false, 1000);
+	static struct request r, back;
+	struct queue_holiday h = {{2026, 12, 2}, "office", "Kantor tutup",
+				  "test"};
+	struct count_ctx c = {0};
+
+	fill(&r, "Moves");
+	r.received_at = NOW;
+	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), 0);
+	assert_int_equal(queue_holidays_add(q, &h, 1, &desk, NOW), 0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_int_equal(date_cmp(back.deadline, (struct date){2026, 12, 14}),
+			 0);
+	assert_int_equal(queue_history(q, back.id, count_event, &c), 0);
+	assert_string_equal(c.actions[c.n - 1], "recompute");
+	h.kind = "bogus";
+	assert_int_equal(queue_holidays_add(q, &h, 1, &desk, NOW), -1);
+	assert_int_equal(queue_holidays_add(q, &h, 1, &kiosk, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+	queue_close(q);
+}
+
+/* Two processes submit 500 requests each at the same moment. */
+static void submit_many(int n, const char *who)
+{
+	struct queue *q = open_q(false, 30000);
+	static struct request r;
+
+	for (int i = 0; i < n; i++) {
+		fill(&r, who);
+		r.received_at = NOW;
+		if (queue_submit(q, &r, &kiosk, false, NOW) < 0) {
+			fprintf(stderr, "%s: %s\n", who, queue_errmsg(q));
+			_exit(1);
+		}
+	}
+	queue_close(q);
+	_exit(0);
+}
+
+static void test_two_processes_gap_free(void **state)
+{
+	(void)state;
+	struct queue *q = open_q(false, 1000);
+	pid_t a, b;
+	int st_a, st_b;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	bool ok;
+	char msg[64];
+
+	queue_close(q);
+	snprintf(path, sizeof(path), "%s/two.db", dir);
+	queue_close(open_q(false, 1000));
+	a = fork();
+	if (a == 0)
+		submit_many(500, "Kiosk process");
+	b = fork();
+	if (b == 0)
+		submit_many(500, "Console process");
+	assert_int_equal(waitpid(a, &st_a, 0), a);
+	assert_int_equal(waitpid(b, &st_b, 0), b);
+	assert_int_equal(st_a, 0);
+	assert_int_equal(st_b, 0);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(db,
+				   "SELECT COUNT(*), COUNT(DISTINCT regno), "
+				   "MIN(reg_seq), MAX(reg_seq), "
+				   "SUM(name = 'Kiosk process') FROM requests",
+				   -1, &st, NULL),
+		SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1000);
+	assert_int_equal(sqlite3_column_int(st, 1), 1000);
+	assert_int_equal(sqlite3_column_int(st, 2), 1);
+	assert_int_equal(sqlite3_column_int(st, 3), 1000);
+	assert_int_equal(sqlite3_column_int(st, 4), 500);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	q = open_q(false, 1000);
+	assert_int_equal(queue_integrity_check(q, &ok, msg, sizeof(msg)), 0);
+	assert_true(ok);
+	queue_close(q);
+	snprintf(path, sizeof(path), "%s/queue.db", dir);
+}
+
+/* kill -9 in the middle of submissions: every number reported is there. */
+static void test_kill_during_submissions(void **state)
+{
+	(void)state;
+	int fds[2];
+	pid_t pid;
+	char line[128];
+	FILE *in;
+	int seen = 0;
+	struct queue *q;
+	static struct request r;
+	bool ok;
+	char msg[64];
+
+	snprintf(path, sizeof(path), "%s/kill.db", dir);
+	queue_close(open_q(false, 1000));
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		q = open_q(false, 5000);
+		for (int i = 0;; i++) {
+			fill(&r, "Power cut");
+			if (queue_submit(q, &r, &kiosk, true, NOW) < 0)
+				_exit(1);
+			/* Only a committed number is ever shown. */
+			dprintf(fds[1], "%s\n", r.regno);
+		}
+	}
+	close(fds[1]);
+	in = fdopen(fds[0], "r");
+	while (seen < 40 && fgets(line, sizeof(line), in))
+		seen++;
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	q = open_q(false, 1000);
+	/* Everything reported, and whatever the pipe still holds. */
+	rewind(in);
+	assert_int_equal(seen, 40);
+	for (int i = 1; i <= 40; i++) {
+		char regno[64];
+
+		snprintf(regno, sizeof(regno), "%04d/PPID/KPU-BKL/XI/2026", i);
+		assert_int_equal(queue_get(q, regno, &r), 0);
+	}
+	assert_int_equal(queue_integrity_check(q, &ok, msg, sizeof(msg)), 0);
+	assert_true(ok);
+	fclose(in);
+	queue_close(q);
+	snprintf(path, sizeof(path), "%s/queue.db", dir);
+}
+
+static void test_busy_database(void **state)
+{
+	(void)state;
+	struct queue *q = open_q(false, 200);
+	static struct request r;
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+			 SQLITE_OK);
+	fill(&r, "Busy");
+	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_BUSY);
+	assert_non_null(strstr(queue_errmsg(q), path));
+	assert_string_equal(r.regno, "");
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+	/* Once the lock is gone the same request goes through. */
+	fill(&r, "Busy");
+	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), 0);
+	queue_close(q);
+}
+
+static void test_readonly_database(void **state)
+{
+	(void)state;
+	struct queue *q;
+	static struct request r;
+
+	queue_close(open_q(false, 1000));
+	q = open_q(true, 200);
+	fill(&r, "Read only");
+	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_READONLY);
+	queue_close(q);
+}
+
+static void test_corrupt_and_missing_file(void **state)
+{
+	(void)state;
+	struct queue_options opt = {.path = path};
+	struct queue *q;
+	char err[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/garbage.db", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	for (int i = 0; i < 4096; i++)
+		fputc("PPID garbage\n"[i % 13], f);
+	fclose(f);
+	assert_int_equal(queue_open(&opt, &q, err, sizeof(err)),
+			 QUEUE_ERR_CORRUPT);
+	assert_null(q);
+	assert_non_null(strstr(err, path));
+	snprintf(path, sizeof(path), "%s/missing.db", dir);
+	assert_int_equal(queue_open(&opt, &q, err, sizeof(err)), QUEUE_ERR_IO);
+	assert_non_null(strstr(err, "ppid-console init"));
+	snprintf(path, sizeof(path), "%s/queue.db", dir);
+}
+
+/* A full disk (here: a file-size limit) fails cleanly, nothing half-done. */
+static void test_disk_full(void **state)
+{
+	(void)state;
+	pid_t pid;
+	int status;
+	struct queue *q;
+	static struct request r;
+	bool ok;
+	char msg[64];
+
+	snprintf(path, sizeof(path), "%s/full.db", dir);
+	queue_close(open_q(false, 1000));
+	pid = fork();
+	if (pid == 0) {
+		struct rlimit lim = {200 * 1024, 200 * 1024};
+		int failed = 0;
+
+		signal(SIGXFSZ, SIG_IGN);
+		q = open_q(false, 1000);
+		setrlimit(RLIMIT_FSIZE, &lim);
+		for (int i = 0; i < 5000 && !failed; i++) {
+			fill(&r, "Disk full");
+			memset(r.info, 'x', 1500);
+			r.info[1500] = '\0';
+			if (queue_submit(q, &r, &kiosk, true, NOW) < 0) {
+				enum queue_err e = queue_errcode(q);
+
+				failed = e == QUEUE_ERR_FULL || e == QUEUE_ERR_IO
+						 ? 1
+						 : 2;
+			}
+		}
+		queue_close(q);
+		_exit(failed == 1 ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	q = open_q(false, 1000);
+	assert_int_equal(queue_integrity_check(q, &ok, msg, sizeof(msg)), 0);
+	assert_true(ok);
+	queue_close(q);
+	snprintf(path, sizeof(path), "%s/queue.db", dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_submit_numbers_and_deadline),
+		cmocka_unit_test(test_numbers_restart_each_year),
+		cmocka_unit_test(test_submit_rejects_invalid_and_future),
+		cmocka_unit_test(test_verbatim_text),
+		cmocka_unit_test(test_workflow_through_queue),
+		cmocka_unit_test(test_history_is_append_only),
+		cmocka_unit_test(test_change_detection),
+		cmocka_unit_test(test_holiday_moves_open_deadlines),
+		cmocka_unit_test(test_two_processes_gap_free),
+		cmocka_unit_test(test_kill_during_submissions),
+		cmocka_unit_test(test_busy_database),
+		cmocka_unit_test(test_readonly_database),
+		cmocka_unit_test(test_corrupt_and_missing_file),
+		cmocka_unit_test(test_disk_full),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
