@@ -158,9 +158,10 @@ static int parse_hhmm(const char *s, int *out)
 	return 0;
 }
 
-static int parse_hours(const char *v, int *open_min, int *close_min)
+static int parse_hours(const char *v, int *open_out, int *close_out)
 {
 	char a[8], b[8];
+	int open_min, close_min;
 	const char *dash = strchr(v, '-');
 
 	if (!dash || (size_t)(dash - v) >= sizeof(a) ||
@@ -169,9 +170,11 @@ static int parse_hours(const char *v, int *open_min, int *close_min)
 	memcpy(a, v, (size_t)(dash - v));
 	a[dash - v] = '\0';
 	snprintf(b, sizeof(b), "%s", dash + 1);
-	if (parse_hhmm(a, open_min) < 0 || parse_hhmm(b, close_min) < 0 ||
-	    *open_min >= *close_min)
+	if (parse_hhmm(a, &open_min) < 0 || parse_hhmm(b, &close_min) < 0 ||
+	    open_min >= close_min)
 		return -1;
+	*open_out = open_min;
+	*close_out = close_min;
 	return 0;
 }
 
@@ -233,6 +236,12 @@ static int apply_key(struct config *cfg, const struct key *k, const char *v,
 	case KEY_INT:
 		errno = 0;
 		n = strtol(v, &end, 10);
+		/* Receipt paper comes in two widths only. */
+		if (k->offset == offsetof(struct config, paper_mm) && n != 58 &&
+		    n != 80) {
+			*why = "must be 58 or 80";
+			return -1;
+		}
 		if (errno || end == v || *end || n < k->min || n > k->max) {
 			*why = "not a whole number in the allowed range";
 			return -1;
@@ -321,15 +330,45 @@ static int on_pair(void *user, const char *section, const char *name,
 	return 1;
 }
 
-/* inih's line reader; counting here gives every message its line. */
+/*
+ * inih's line reader; counting here gives every message its line.  inih
+ * takes lines of at most num - 1 bytes: a longer one is reported here and
+ * handed over empty, rather than split into two lines that mean something
+ * else (a long comment is simply skipped).
+ */
 static char *read_line(char *str, int num, void *stream)
 {
 	struct parse_ctx *ctx = stream;
-	char *r = fgets(str, num, ctx->file);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, ctx->file);
+	const char *p;
 
-	if (r)
-		ctx->line++;
-	return r;
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	ctx->line++;
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	if (n >= num - 1) {
+		for (p = line; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p != ';' && *p != '#') {
+			if (ctx->diag)
+				fprintf(ctx->diag,
+					"%s:%d: error: line longer than %d "
+					"characters\n",
+					ctx->path, ctx->line, num - 2);
+			ctx->errors++;
+		}
+		n = 0;
+	}
+	memcpy(str, line, (size_t)n);
+	str[n] = '\n';
+	str[n + 1] = '\0';
+	free(line);
+	return str;
 }
 
 int config_load(struct config *cfg, const char *path, FILE *diag)

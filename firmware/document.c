@@ -767,12 +767,29 @@ static void draw_lines(cairo_t *cr, PangoLayout *l, double x, double y,
 static void draw_qr(cairo_t *cr, const QRcode *q, double x, double y,
 		    double m)
 {
-	/* One path, filled once: no hairline seams between modules. */
-	for (int r = 0; r < q->width; r++)
-		for (int col = 0; col < q->width; col++)
-			if (q->data[r * q->width + col] & 1)
-				cairo_rectangle(cr, x + (col + QR_QUIET) * m,
-						y + (r + QR_QUIET) * m, m, m);
+	/*
+	 * One path, filled once: no hairline seams between modules.  Each
+	 * run of dark modules in a row is one rectangle, which keeps the PDF
+	 * content stream (and the time spent writing it) small.
+	 */
+	for (int r = 0; r < q->width; r++) {
+		const unsigned char *row = q->data + r * q->width;
+
+		for (int col = 0; col < q->width;) {
+			int end = col;
+
+			if (!(row[col] & 1)) {
+				col++;
+				continue;
+			}
+			while (end < q->width && (row[end] & 1))
+				end++;
+			cairo_rectangle(cr, x + (col + QR_QUIET) * m,
+					y + (r + QR_QUIET) * m, (end - col) * m,
+					m);
+			col = end;
+		}
+	}
 	cairo_fill(cr);
 }
 
@@ -879,6 +896,9 @@ static int ctx_open(struct ctx *c, struct doc_buf *tmp, double w, double h,
 	pango_cairo_context_set_font_options(c->pango, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_language(c->pango, pango_language_from_string("id"));
+	/* At 72 dpi a "pixel" is a whole point: rounding glyph positions to
+	   it spaces letters unevenly (and bloats the PDF with kerning). */
+	pango_context_set_round_glyph_positions(c->pango, FALSE);
 	return 0;
 }
 
@@ -1362,13 +1382,21 @@ static int decision_parse(const char *key)
 #define L_BODY	10.5 /* body text */
 #define L_GLOSS 8.5  /* English gloss */
 #define L_LABEL 150  /* label column width */
+#define L_INDENT 14  /* body under a heading */
+#define L_BLOCK 160  /* longer values go under their label */
 
-/* "Label : value" table row; the value may be multi-line. */
-static void letter_row(struct ctx *c, const struct text *label,
+/*
+ * "Label : value" table row, @p indent points in; the value may be
+ * multi-line.  A long value goes under its label as a paragraph instead,
+ * so it gets the full width.
+ */
+static void letter_row(struct ctx *c, double indent, const struct text *label,
 		       const char *value, bool multiline, enum weight vw)
 {
+	const double label_w = L_LABEL - indent;
 	struct txt lt, ct, vt;
 	struct col cols[3];
+	bool block = !empty(value) && strlen(value) > L_BLOCK;
 
 	txt_init(&lt);
 	txt_add_text(&lt, c->lang, label, W_REG, L_BODY, L_GLOSS);
@@ -1379,8 +1407,26 @@ static void letter_row(struct ctx *c, const struct text *label,
 		txt_add(&vt, "-", W_REG, L_BODY);
 	else
 		txt_add_user(&vt, value, multiline, vw, L_BODY);
-	cols[0].layout = layout_make(c, &lt, L_LABEL - 8, PANGO_ALIGN_LEFT, 0);
-	cols[0].x = 0;
+	if (block) {
+		PangoLayout *head = layout_make(c, &lt, c->width - indent,
+						PANGO_ALIGN_LEFT, 0);
+		PangoLayout *l = layout_make(c, &vt, c->width - indent,
+					     PANGO_ALIGN_LEFT, 0);
+
+		pango_attr_list_unref(ct.attrs);
+		g_string_free(ct.s, TRUE);
+		if (!head || !l)
+			return;
+		flow_need(c, layout_height(head) + 3 * L_BODY * 1.3);
+		flow_text(c, head, indent);
+		c->y += 2;
+		pango_layout_set_justify(l, TRUE);
+		flow_text(c, l, indent);
+		c->y += 3;
+		return;
+	}
+	cols[0].layout = layout_make(c, &lt, label_w - 8, PANGO_ALIGN_LEFT, 0);
+	cols[0].x = indent;
 	cols[1].layout = layout_make(c, &ct, 8, PANGO_ALIGN_LEFT, 0);
 	cols[1].x = L_LABEL - 6;
 	cols[2].layout = layout_make(c, &vt, c->width - L_LABEL,
@@ -1422,10 +1468,10 @@ static void letter_para(struct ctx *c, const char *value, enum weight w)
 
 	txt_init(&t);
 	txt_add_user(&t, value, true, w, L_BODY);
-	l = layout_make(c, &t, c->width - 14, PANGO_ALIGN_LEFT, 0);
+	l = layout_make(c, &t, c->width - L_INDENT, PANGO_ALIGN_LEFT, 0);
 	if (l)
 		pango_layout_set_justify(l, TRUE);
-	flow_text(c, l, 14);
+	flow_text(c, l, L_INDENT);
 	c->y += 4;
 }
 
@@ -1437,8 +1483,9 @@ static void letter_sentence(struct ctx *c, const struct text *m,
 
 	txt_init(&t);
 	txt_add_text(&t, c->lang, m, w, L_BODY, L_GLOSS);
-	flow_text(c, layout_make(c, &t, c->width - 14, PANGO_ALIGN_LEFT, 0),
-		  14);
+	flow_text(c,
+		  layout_make(c, &t, c->width - L_INDENT, PANGO_ALIGN_LEFT, 0),
+		  L_INDENT);
 	c->y += 4;
 }
 
@@ -1521,39 +1568,47 @@ static void letter_decision(struct ctx *c, const struct doc_notification *n,
 	letter_sentence(c, label[dec], W_BOLD);
 	if (dec == DEC_PARTIAL || dec == DEC_REJECTED)
 		if (!empty(n->legal_basis) || dec == DEC_REJECTED)
-			letter_row(c, &t_basis, n->legal_basis, true, W_REG);
+			letter_row(c, L_INDENT, &t_basis, n->legal_basis, true, W_REG);
 	if (dec == DEC_NOT_HELD) {
 		const char *holder = n->holder;
 
 		if (empty(holder))
 			holder = text_get(&t_holder_unknown, c->lang);
-		letter_row(c, &t_holder, holder, true, W_BOLD);
+		letter_row(c, L_INDENT, &t_holder, holder, true, W_BOLD);
 	}
 	if (!empty(n->decision_text))
-		letter_row(c, &t_details, n->decision_text, true, W_REG);
+		letter_row(c, L_INDENT, &t_details, n->decision_text, true, W_REG);
 
 	if (dec == DEC_GRANTED || dec == DEC_PARTIAL) {
 		letter_heading(c, (*sec)++, &t_sec_given);
-		letter_row(c, &t_held_by, n->office_name, false, W_REG);
-		letter_row(c, &t_form, n->form, false, W_REG);
-		letter_row(c, &t_medium, n->medium, true, W_REG);
-		letter_row(c, &t_cost, empty(n->cost) ? free_cost : n->cost,
+		letter_row(c, L_INDENT, &t_held_by, n->office_name, false, W_REG);
+		letter_row(c, L_INDENT, &t_form, n->form, false, W_REG);
+		letter_row(c, L_INDENT, &t_medium, n->medium, true, W_REG);
+		letter_row(c, L_INDENT, &t_cost, empty(n->cost) ? free_cost : n->cost,
 			   false, W_REG);
-		letter_row(c, &t_payment,
+		letter_row(c, L_INDENT, &t_payment,
 			   empty(n->payment) ? free_payment : n->payment, false,
 			   W_REG);
-		letter_row(c, &t_delivery, n->delivery, true, W_REG);
+		letter_row(c, L_INDENT, &t_delivery, n->delivery, true, W_REG);
 		if (!empty(n->delivery_time))
-			letter_row(c, &t_when, n->delivery_time, false, W_REG);
+			letter_row(c, L_INDENT, &t_when, n->delivery_time, false, W_REG);
 	}
 }
 
-static void letter_signature(struct ctx *c, const struct doc_notification *n)
+/*
+ * The right to object, then the signature block; kept on one page when
+ * they fit on one.
+ */
+static void letter_close(struct ctx *c, const struct doc_notification *n)
 {
-	const double x = c->width * 0.52;
+	const double x = c->width * 0.42, gap = 18;
 	struct txt t;
-	PangoLayout *l;
+	PangoLayout *obj, *sig;
 	size_t start;
+
+	txt_init(&t);
+	txt_add_text(&t, c->lang, &t_objection, W_REG, 9, 8);
+	obj = layout_make(c, &t, c->width, PANGO_ALIGN_LEFT, 0);
 
 	txt_init(&t);
 	if (!empty(n->office_city)) {
@@ -1568,7 +1623,7 @@ static void letter_signature(struct ctx *c, const struct doc_notification *n)
 		txt_add_user(&t, n->ppid_title, true, W_REG, L_BODY);
 	}
 	/* Room for the signature and the stamp. */
-	txt_add(&t, "\n\n\n\n\n", W_REG, L_BODY);
+	txt_add(&t, "\n\n\n\n", W_REG, L_BODY);
 	start = t.s->len;
 	txt_add_user(&t, n->ppid_name, false, W_BOLD, L_BODY);
 	txt_underline(&t, start);
@@ -1576,12 +1631,18 @@ static void letter_signature(struct ctx *c, const struct doc_notification *n)
 		txt_add(&t, "\nNIP ", W_REG, L_BODY);
 		txt_add_user(&t, n->ppid_nip, false, W_REG, L_BODY);
 	}
-	l = layout_make(c, &t, c->width - x, PANGO_ALIGN_LEFT, 0);
-	if (!l)
+	sig = layout_make(c, &t, c->width - x, PANGO_ALIGN_LEFT, 0);
+	if (!obj || !sig)
 		return;
-	flow_gap(c, 18);
-	flow_need(c, layout_height(l));
-	flow_text(c, l, x);
+
+	flow_gap(c, 10);
+	if (layout_height(obj) + gap + layout_height(sig) <=
+	    c->bottom - c->top)
+		flow_need(c, layout_height(obj) + gap + layout_height(sig));
+	flow_text(c, obj, 0);
+	flow_gap(c, gap);
+	flow_need(c, layout_height(sig));
+	flow_text(c, sig, x);
 }
 
 static void letter_footer(struct ctx *c, int page, int pages, const void *arg)
@@ -1684,10 +1745,10 @@ int document_render_notification(const struct doc_notification *n,
 	letter_intro(&c, n);
 
 	id = mask_id(n->id_masked);
-	letter_row(&c, &t_name_l, n->name, false, W_BOLD);
-	letter_row(&c, &t_addr, n->address, true, W_REG);
-	letter_row(&c, &t_contact, n->contact, false, W_REG);
-	letter_row(&c, &t_id, id, false, W_REG);
+	letter_row(&c, 0, &t_name_l, n->name, false, W_BOLD);
+	letter_row(&c, 0, &t_addr, n->address, true, W_REG);
+	letter_row(&c, 0, &t_contact, n->contact, false, W_REG);
+	letter_row(&c, 0, &t_id, id, false, W_REG);
 	g_free(id);
 	flow_gap(&c, 8);
 	{
@@ -1702,7 +1763,7 @@ int document_render_notification(const struct doc_notification *n,
 	letter_heading(&c, sec++, &t_sec_info);
 	letter_para(&c, n->info, W_REG);
 	if (!empty(n->purpose))
-		letter_row(&c, &t_purpose, n->purpose, true, W_REG);
+		letter_row(&c, L_INDENT, &t_purpose, n->purpose, true, W_REG);
 
 	letter_decision(&c, n, dec, &sec);
 
@@ -1711,19 +1772,7 @@ int document_render_notification(const struct doc_notification *n,
 		letter_para(&c, n->reason, W_REG);
 	}
 
-	flow_gap(&c, 10);
-	{
-		struct txt t;
-		PangoLayout *l;
-
-		txt_init(&t);
-		txt_add_text(&t, c.lang, &t_objection, W_REG, 9, 8);
-		l = layout_make(&c, &t, c.width, PANGO_ALIGN_LEFT, 0);
-		if (l)
-			pango_layout_set_justify(l, TRUE);
-		flow_text(&c, l, 0);
-	}
-	letter_signature(&c, n);
+	letter_close(&c, n);
 	if (c.err[0] || c.oom)
 		goto out;
 

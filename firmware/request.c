@@ -121,6 +121,10 @@ static const struct text msg_36 = {
     "Waktu diterima terlalu lama (sebelum 2000).",
     "The time received is too old (before 2000)."};
 
+static const struct text msg_phone_long = {
+	"Nomor telepon terlalu panjang (paling banyak 20 karakter).",
+	"The phone number is too long (20 characters at most)."};
+
 static const struct text field_labels[REQ_F_COUNT] = {
     {"Nama", "Name"},
     {"Nomor identitas", "Identity number"},
@@ -209,10 +213,13 @@ static bool has_letter(const char *s)
 	return false;
 }
 
+/* Empty or only spaces, Unicode ones (no-break, ideographic) included. */
 static bool blank(const char *s)
 {
-	for (; *s; s++)
-		if (!isspace((unsigned char)*s))
+	if (!g_utf8_validate(s, -1, NULL))
+		return false;
+	for (const char *p = s; *p; p = g_utf8_next_char(p))
+		if (!g_unichar_isspace(g_utf8_get_char(p)))
 			return false;
 	return true;
 }
@@ -241,6 +248,8 @@ static const struct text *check_phone(const char *s)
 {
 	size_t digits = 0;
 
+	if (strlen(s) > REQ_PHONE_MAX)
+		return &msg_phone_long;
 	for (const char *p = s; *p; p++) {
 		if (isdigit((unsigned char)*p))
 			digits++;

@@ -1,0 +1,220 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# ppid-console end to end from a shell: every subcommand of the foundation,
+# exit codes, roles from the configuration, and `watch` seeing what another
+# process commits.
+. "$(dirname "$0")/../lib/testlib.sh"
+t_tmpdir
+DB="$T_DIR/queue.db"
+me=$(id -un)
+unset PPID_CONFIG
+
+# Development mode (no configuration file): every login holds every role.
+C="$CONSOLE --db $DB --config $T_DIR/none.conf"
+out=$($C list 2>&1); rc=$?
+check_eq "a missing --config file is an error" 1 "$rc"
+check_has "... that names the file" "none.conf" "$out"
+
+cat > "$T_DIR/kiosk.conf" <<CONF
+[office]
+name = KPU Provinsi Bengkulu
+prefix = KPU-BKL
+hours = 08:00-16:00
+[database]
+path = $DB
+[staff]
+$me = desk
+CONF
+C="$CONSOLE --config $T_DIR/kiosk.conf"
+
+out=$($C init 2>&1); rc=$?
+check_eq "init creates the database" 0 "$rc"
+check_has "init names the schema version" "schema version" "$out"
+check_eq "the database is readable by owner and group only" "660" "$(stat -c %a "$DB")"
+
+$C --help > "$T_DIR/help" 2>&1
+check_has "--help lists the commands" "workdays" "$(cat "$T_DIR/help")"
+for sub in init add list show act check-id workdays holidays watch calls; do
+	$C $sub --help > "$T_DIR/h" 2>&1
+	check_has "$sub --help shows its usage" "usage: ppid-console" "$(cat "$T_DIR/h")"
+done
+$C frobnicate > /dev/null 2>&1
+check_eq "an unknown command is a usage error" 2 "$?"
+
+# add: the registration number alone on stdout.
+add() {
+	n=$1
+	shift
+	$C add --name "$n" --id 1771014708900001 --address "Jl. Pembangunan No. 11, Bengkulu" \
+		--occupation Wiraswasta --phone "0812 3456 7890" \
+		--info "Salinan DPT Kota Bengkulu Pemilu 2024" --purpose "Penelitian skripsi" "$@"
+}
+R1=$(add "Budi Santoso" --received "2026-11-02 09:15" 2>/dev/null)
+check_eq "add prints the registration number alone" "0001/PPID/KPU-BKL/XI/2026" "$R1"
+R2=$(add "Siti Rahmawati" --channel letter --received "2026-11-20 10:00" 2>/dev/null)
+check_eq "numbers are consecutive" "0002/PPID/KPU-BKL/XI/2026" "$R2"
+out=$(add "Masa Depan" --received "2099-01-01 10:00" 2>&1); rc=$?
+check_eq "a received time in the future is refused" 1 "$rc"
+check_has "... with a message" "future" "$out"
+out=$($C add --name "X" --id 123 --address a --info b --purpose c 2>&1); rc=$?
+check_eq "invalid fields are refused with exit 1" 1 "$rc"
+check_has "... each field is named (name)" "Name:" "$out"
+check_has "... in Indonesian too" "Nama terlalu pendek" "$out"
+check_has "... the contact rule is explained" "phone number or an email" "$out"
+out=$($C add --bogus 2>&1); rc=$?
+check_eq "an unknown option is a usage error" 2 "$rc"
+WEIRD="O'Brien \"Ahmad\"; DROP TABLE requests;-- Ñ"
+R3=$(add "$WEIRD" --channel email --email "ahmad@contoh.id" 2>/dev/null)
+check_has "quotes and SQL metacharacters are stored" "/PPID/KPU-BKL/" "$R3"
+out=$($C show "$R3" 2>/dev/null)
+check_has "... and shown verbatim" "$WEIRD" "$out"
+check_has "email requests default to a softcopy by email" "Delivery             Email" "$out"
+
+# show: masked ID, deadline, holidays counted, history.
+out=$($C show "$R1" 2>/dev/null)
+check_has "show masks the NIK" "1771********0001" "$out"
+check_lacks "show never prints the full NIK" "1771014708900001" "$out"
+check_has "show gives the deadline (10 working days from Mon 2 Nov)" "Deadline             2026-11-16" "$out"
+check_has "show has the history" "submit" "$out"
+out=$($C show "$R2" 2>/dev/null)
+check_has "received Fri 20 Nov: deadline 4 Dec" "2026-12-04" "$out"
+$C show "9999/NOPE" > /dev/null 2>&1
+check_eq "show of an unknown number exits 1" 1 "$?"
+
+# list: table and CSV; filters.
+out=$($C list 2>/dev/null)
+check_has "list shows requests" "Budi Santoso" "$out"
+out=$($C list --format csv 2>/dev/null)
+check_has "CSV has a header" "regno,received,channel,name,status,deadline" "$out"
+check_has "CSV quotes fields with quotes" "\"O'Brien \"\"Ahmad\"\"; DROP TABLE requests;-- Ñ\"" "$out"
+out=$($C list --overdue --format csv 2>/dev/null)
+check_has "R1 (due 16 Nov) is overdue" "$R1" "$out"
+check_lacks "R3 (received today) is not overdue" "$R3" "$out"
+$C list --status nonsense > /dev/null 2>&1
+check_eq "an unknown status is a usage error" 2 "$?"
+
+# act: roles from the configuration.  This login is desk only.
+out=$($C act "$R1" forward 2>&1)
+check_has "desk forwards" "forwarded" "$out"
+out=$($C act "$R1" coordinate --memo ND-1 2>&1); rc=$?
+check_eq "desk may not coordinate" 1 "$rc"
+check_has "... and is told why" "role may not" "$out"
+sed -i "s/^$me = desk/$me = desk,kasubbag,ppid/" "$T_DIR/kiosk.conf"
+out=$($C act "$R1" coordinate 2>&1); rc=$?
+check_eq "coordinate without a memo is refused" 1 "$rc"
+check_has "... asking for the memo" "memo" "$out"
+check_has "act coordinate" "coordinating" "$($C act "$R1" coordinate --memo "ND-12/PP.07/2026" 2>&1)"
+check_has "act extend" "coordinating" "$($C act "$R1" extend --note "menunggu data KPU Kota" 2>&1)"
+out=$($C show "$R1" 2>/dev/null)
+check_has "the extension moves the deadline by 7 working days" "extended to 2026-11-25" "$out"
+$C act "$R1" extend --note again > /dev/null 2>&1
+check_eq "a second extension is refused" 1 "$?"
+$C act "$R1" decide --decision rejected > /dev/null 2>&1
+check_eq "rejection without a Pasal 17 letter is refused" 1 "$?"
+check_has "act decide rejected with basis" "decided" "$($C act "$R1" decide --decision rejected --basis h 2>&1)"
+check_has "act notify" "notified" "$($C act "$R1" notify 2>&1)"
+check_has "act close" "closed" "$($C act "$R1" close 2>&1)"
+out=$($C show "$R1" 2>/dev/null)
+check_has "history names the actor" "$me" "$out"
+check_has "history records the basis" "Pasal 17 huruf h" "$out"
+check_lacks "not development mode with a configuration" "development mode" "$out"
+check_has "act --list shows the table" "coordinate" "$($C act --list)"
+
+# check-id
+out=$($C check-id 1771014708900001); rc=$?
+check_eq "check-id accepts a valid NIK" 0 "$rc"
+check_has "... female (day + 40)" "sex: F" "$out"
+check_has "... birth date" "birth: 1990-08-07" "$out"
+check_has "... province" "province: 17" "$out"
+out=$($C check-id 177101470890000 2>&1); rc=$?
+check_eq "check-id refuses 15 digits" 1 "$rc"
+check_has "... saying why" "16" "$out"
+out=$($C check-id "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<
+L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+check_has "check-id reads a TD3 MRZ" "number: L898902C3" "$out"
+$C check-id "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< L898902C36UTO7408122F1204159ZE184226B<<<<<11" > /dev/null 2>&1
+check_eq "check-id refuses a wrong composite check digit" 1 "$?"
+out=$($C check-id 'PPID1|0001/PPID/KPU-BKL/XI/2026|ABCDEFGH23')
+check_has "check-id reads a receipt code" "regno: 0001/PPID/KPU-BKL/XI/2026" "$out"
+$C check-id "hello world" > /dev/null 2>&1
+check_eq "check-id refuses garbage" 1 "$?"
+
+# workdays and holidays
+check_eq "workdays across a weekend" "2026-12-11" "$($C workdays 2026-11-27 10 2>/dev/null)"
+check_eq "workdays across Christmas leave" "2026-12-28" "$($C workdays 2026-12-23 1 2>/dev/null)"
+check_eq "workdays across Idul Fitri" "2026-03-25" "$($C workdays 2026-03-17 1 2>/dev/null)"
+$C workdays 2026-02-30 1 > /dev/null 2>&1
+check_eq "workdays refuses a bad date" 2 "$?"
+out=$($C list 2>&1 >/dev/null)
+check_has "warns when next year has no holidays" "no holidays loaded for 2027" "$out"
+cat > "$T_DIR/h2027.csv" <<CSV
+# Libur nasional 2027 (test data)
+day,kind,name,source
+2027-01-01,national,Tahun Baru 2027,SKB test
+2027-12-25,national,Natal,SKB test
+CSV
+check_has "holidays import" "2 holiday(s)" "$($C holidays import "$T_DIR/h2027.csv" 2>&1)"
+out=$($C list 2>&1 >/dev/null)
+check_lacks "no warning once 2027 is loaded" "2027" "$out"
+check_has "holidays list YEAR" "Tahun Baru 2027" "$($C holidays list 2027 2>/dev/null)"
+check_eq "2026 ships with the decree's 25 days" 25 "$($C holidays list 2026 2>/dev/null | wc -l)"
+printf '2027-13-01,national,Bad\n' > "$T_DIR/bad.csv"
+out=$($C holidays import "$T_DIR/bad.csv" 2>&1); rc=$?
+check_eq "a bad import file is refused" 1 "$rc"
+check_has "... naming the line" "bad.csv:1" "$out"
+before=$($C show "$R2" 2>/dev/null | grep '^Deadline')
+$C holidays add 2026-11-30 "Kantor tutup (test)" --kind office > /dev/null 2>&1
+after=$($C show "$R2" 2>/dev/null | grep '^Deadline')
+check_has "a new holiday moves open deadlines" "2026-12-07" "$after"
+check_has "... from where they were" "2026-12-04" "$before"
+
+# watch: another process commits, watch prints within a second.
+$C watch --count 3 > "$T_DIR/watch.out" 2>/dev/null &
+WPID=$!
+T_CLEANUP="kill $WPID 2>/dev/null"
+sleep 0.5
+R4=$(add "Dewi Lestari" 2>/dev/null)
+$C calls add button > /dev/null 2>&1
+$C act "$R4" forward > /dev/null 2>&1
+i=0
+while kill -0 $WPID 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+out=$(cat "$T_DIR/watch.out")
+check_has "watch shows the new request" "NEW      $R4" "$out"
+check_has "watch shows the call" "CALL" "$out"
+check_has "watch shows the action" "forward by $me" "$out"
+check_eq "watch stopped after --count lines" 3 "$(wc -l < "$T_DIR/watch.out")"
+
+# calls
+out=$($C calls --pending 2>/dev/null)
+check_has "calls --pending lists the waiting call" "WAITING" "$out"
+id=$(echo "$out" | awk 'NR==1{print $1}')
+check "calls ack" $C calls ack "$id"
+$C calls ack "$id" > /dev/null 2>&1
+check_eq "a call is acknowledged once" 1 "$?"
+
+# Faults: a busy database waits, then fails clearly; a read-only file.
+cat > "$T_DIR/busy.conf" <<CONF
+[database]
+path = $DB
+busy_timeout_ms = 300
+[staff]
+$me = desk
+CONF
+( sqlite3 "$DB" "BEGIN IMMEDIATE; INSERT INTO calls (at, source) VALUES (1, 'button');" ".shell sleep 2" "COMMIT;" ) >/dev/null 2>&1 &
+BPID=$!
+sleep 0.5
+out=$($CONSOLE --config "$T_DIR/busy.conf" add --name "Busy Waiting" --id 1771014708900001 \
+	--address "Jl. Pembangunan 11" --occupation PNS --phone 081234567890 \
+	--info "Informasi saat sibuk" --purpose "Uji coba sistem" 2>&1); rc=$?
+wait $BPID
+check_eq "a locked database fails after the busy timeout" 1 "$rc"
+check_has "... with a clear message" "locked" "$out"
+cp "$DB" "$T_DIR/garbage.db"; printf 'garbage%.0s' $(seq 1 600) | dd of="$T_DIR/garbage.db" conv=notrunc 2>/dev/null
+out=$($CONSOLE --db "$T_DIR/garbage.db" list 2>&1); rc=$?
+check_eq "a corrupt file is refused" 1 "$rc"
+check_has "... naming the file" "garbage.db" "$out"
+out=$($CONSOLE --db "$T_DIR/nothing.db" list 2>&1); rc=$?
+check_eq "a missing database is refused" 1 "$rc"
+check_has "... telling how to create it" "ppid-console init" "$out"
+check_eq "integrity_check after everything" ok "$(sqlite3 "$DB" 'PRAGMA integrity_check')"
+t_done
