@@ -137,7 +137,7 @@ test:
 	$(Q)sh tests/run.sh build build/asan
 
 run: $(CONSOLE)
-	$(Q)sh tests/lib/demo.sh $(BUILD)
+	$(Q)sh assets/demo.sh $(BUILD)
 
 # Hardware-level tests (gpio-sim, a real input device): skip cleanly without them.
 test-hw: tests-build
