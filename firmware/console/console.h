@@ -63,5 +63,6 @@ int cmd_workdays(struct console *c, int argc, char **argv);
 int cmd_holidays(struct console *c, int argc, char **argv);
 int cmd_watch(struct console *c, int argc, char **argv);
 int cmd_calls(struct console *c, int argc, char **argv);
+int cmd_hw(struct console *c, int argc, char **argv);
 
 #endif

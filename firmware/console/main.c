@@ -26,6 +26,7 @@ static const struct console_cmd commands[] = {
     {"holidays", cmd_holidays, "list, add or import holidays"},
     {"watch", cmd_watch, "one line per change, as it happens"},
     {"calls", cmd_calls, "calls from the kiosk's button; ack them"},
+    {"hw", cmd_hw, "card reader, call button, LED: connected or not"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,78 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# ppid-console hw: device states in words, and the call-button glue with the
+# simulated backends: a swipe is read (and masked), a press commits a call
+# the desk sees, the LED blinks, the desk's acknowledgement turns it on.
+. "$(dirname "$0")/../lib/testlib.sh"
+t_tmpdir
+me=$(id -un)
+unset PPID_CONFIG
+
+cat > "$T_DIR/sim.conf" <<CONF
+[database]
+path = $T_DIR/q.db
+[cardreader]
+backend = sim
+fifo = $T_DIR/reader.fifo
+[gpio]
+backend = sim
+fifo = $T_DIR/gpio.fifo
+[staff]
+$me = desk
+CONF
+C="$CONSOLE --config $T_DIR/sim.conf"
+$C init > /dev/null 2>&1
+
+out=$($C hw 2>/dev/null); rc=$?
+check_eq "hw exits 0" 0 "$rc"
+check_has "hw: the simulated reader is ready" "card reader: card reader simulator ready" "$out"
+check_has "hw: the simulated button is ready" "call button: call button simulator ready" "$out"
+check_has "hw: the LED is off" "LED: LED (simulated): off" "$out"
+
+$C hw --listen --seconds 4 > "$T_DIR/listen.out" 2> "$T_DIR/listen.err" &
+LPID=$!
+T_CLEANUP="kill $LPID 2>/dev/null"
+i=0
+while ! grep -q listening "$T_DIR/listen.out" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+echo 1771014708900001 > "$T_DIR/reader.fifo"
+echo "garbage from the reader" > "$T_DIR/reader.fifo"
+echo press > "$T_DIR/gpio.fifo"
+echo release > "$T_DIR/gpio.fifo"
+i=0
+while ! grep -q "call #" "$T_DIR/listen.out" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+calls=$($C calls --pending 2>/dev/null)
+check_has "a press commits a call the desk sees" "WAITING" "$calls"
+id=$(echo "$calls" | awk 'NR==1{print $1}')
+$C calls ack "$id" > /dev/null 2>&1
+wait $LPID
+out=$(cat "$T_DIR/listen.out")
+err=$(cat "$T_DIR/listen.err")
+check_has "a swipe is read and masked" "card read: NIK 1771********0001" "$out"
+check_lacks "the full NIK is never printed" "1771014708900001" "$out$err"
+check_has "garbage gets a reason" "card read: not usable" "$out"
+check_has "the press is reported" "call button: pressed, call #$id sent to the desk" "$out"
+check_has "the LED blinks while the call waits" "LED: blinking" "$err"
+check_has "the acknowledgement is seen" "call #$id acknowledged" "$out"
+check_has "... and the LED stays on" "LED: on" "$err"
+check_has "the call is in the history" "call" "$($C watch --all --count 2 2>/dev/null)"
+
+# Real backends on a machine without the hardware: clear words, exit 0.
+cat > "$T_DIR/real.conf" <<CONF
+[database]
+path = $T_DIR/q.db
+[cardreader]
+backend = evdev
+device = $T_DIR/no-such-reader
+[gpio]
+backend = gpiod
+button = PPID_NO_SUCH_LINE
+led = PPID_NO_SUCH_LED
+buzzer = PPID_NO_SUCH_BUZZER
+CONF
+out=$($CONSOLE --config "$T_DIR/real.conf" hw 2>/dev/null); rc=$?
+check_eq "hw without hardware still exits 0" 0 "$rc"
+check_has "a missing reader is reported" "card reader not found ($T_DIR/no-such-reader)" "$out"
+check_has "a missing button line is reported" "call button unavailable (" "$out"
+check_has "a missing LED line is reported" "LED unavailable (" "$out"
+check_has "a missing buzzer line is reported" "desk buzzer unavailable (" "$out"
+t_done
