@@ -27,14 +27,14 @@
 
 /* ---- defines ---------------------------------------------------------- */
 
-#define PT_PER_MM   (72.0 / 25.4)
-#define DOT_PT	    (72.0 / 203.0) /* one dot of a 203 dpi thermal head */
-#define FONT_FAMILY "DejaVu Sans"
-#define PS	    ((double)PANGO_SCALE)
-#define QR_QUIET    4	  /* quiet zone, modules */
-#define QR_MAX_MM   34.0  /* largest QR symbol incl. quiet zone */
-#define QR_MIN_DOTS 4	  /* 4 dots = 0.50 mm modules */
-#define QR_MAX_DOTS 8	  /* 8 dots = 1.00 mm modules */
+#define PT_PER_MM     (72.0 / 25.4)
+#define DOT_PT	      (72.0 / 203.0) /* one dot of a 203 dpi thermal head */
+#define FONT_FAMILY   "DejaVu Sans"
+#define PS	      ((double)PANGO_SCALE)
+#define QR_QUIET      4	     /* quiet zone, modules */
+#define QR_MAX_MM     34.0   /* largest QR symbol incl. quiet zone */
+#define QR_MIN_DOTS   4	     /* 4 dots = 0.50 mm modules */
+#define QR_MAX_DOTS   8	     /* 8 dots = 1.00 mm modules */
 #define PROVISIONAL_H 2000.0 /* receipt height before measuring */
 
 /* ---- types ------------------------------------------------------------ */
@@ -66,31 +66,31 @@ struct item {
 
 /* Appended text pieces of one layout, each with its own font. */
 struct txt {
-	GString *s;	       /* UTF-8 text; g_string */
-	PangoAttrList *attrs;  /* fonts per byte range */
+	GString *s;	      /* UTF-8 text; g_string */
+	PangoAttrList *attrs; /* fonts per byte range */
 };
 
 /* Everything one render needs; lives on the renderer's stack. */
 struct ctx {
-	cairo_surface_t *surface; /* the PDF surface */
-	cairo_t *cr;		  /* drawing context on surface */
-	PangoContext *pango;	  /* 72 dpi, unhinted metrics */
-	enum lang lang;		  /* LANG_EN adds English lines */
-	double page_w, page_h;	  /* page size, points */
-	double left, width;	  /* content column, points */
-	double top, bottom;	  /* content area on each page */
-	bool paginate;		  /* false: one page, grows down */
-	double y;		  /* flow position on the current page */
-	int page;		  /* current page, 0-based */
-	struct item *items;	  /* display list; malloc() */
+	cairo_surface_t *surface;  /* the PDF surface */
+	cairo_t *cr;		   /* drawing context on surface */
+	PangoContext *pango;	   /* 72 dpi, unhinted metrics */
+	enum lang lang;		   /* LANG_EN adds English lines */
+	double page_w, page_h;	   /* page size, points */
+	double left, width;	   /* content column, points */
+	double top, bottom;	   /* content area on each page */
+	bool paginate;		   /* false: one page, grows down */
+	double y;		   /* flow position on the current page */
+	int page;		   /* current page, 0-based */
+	struct item *items;	   /* display list; malloc() */
 	size_t n_items, cap_items; /* used / allocated items */
-	PangoLayout **layouts;	  /* every layout made; unref'd at the end */
+	PangoLayout **layouts;	   /* every layout made; unref'd at the end */
 	size_t n_layouts, cap_layouts; /* used / allocated layouts */
-	QRcode *qr;		  /* receipt QR; QRcode_free() */
-	PangoLayout *scratch;	  /* for measuring; g_object_unref() */
-	bool oom;		  /* an allocation of ours failed */
-	int err_no;		  /* errno for the failure */
-	char err[DOCUMENT_ERR_LEN]; /* message for the failure */
+	QRcode *qr;		       /* receipt QR; QRcode_free() */
+	PangoLayout *scratch;	       /* for measuring; g_object_unref() */
+	bool oom;		       /* an allocation of ours failed */
+	int err_no;		       /* errno for the failure */
+	char err[DOCUMENT_ERR_LEN];    /* message for the failure */
 };
 
 /* One column of a row laid out side by side. */
@@ -104,10 +104,8 @@ struct col {
 
 static const struct text t_receipt_title = {"TANDA TERIMA", "RECEIPT"};
 static const struct text t_receipt_sub = {
-	"Permohonan Informasi Publik",
-	"Receipt for a public information request"};
-static const struct text t_regno = {"NOMOR REGISTRASI",
-				    "Registration number"};
+    "Permohonan Informasi Publik", "Receipt for a public information request"};
+static const struct text t_regno = {"NOMOR REGISTRASI", "Registration number"};
 static const struct text t_received = {"Diterima", "Received"};
 static const struct text t_name = {"Nama pemohon", "Requester"};
 static const struct text t_id = {"No. identitas", "ID number"};
@@ -117,39 +115,38 @@ static const struct text t_channel = {"Melalui", "Submitted via"};
 static const struct text t_deadline = {"Pemberitahuan tertulis paling lambat",
 				       "Written notification due by"};
 static const struct text t_deadline_note = {
-	"Dapat diperpanjang satu kali, paling lama 7 (tujuh) hari kerja, "
-	"dengan pemberitahuan tertulis beserta alasannya.",
-	"May be extended once by up to 7 working days; you will be told in "
-	"writing, with the reasons."};
-static const struct text t_next = {"Langkah selanjutnya",
-				   "What happens next"};
+    "Dapat diperpanjang satu kali, paling lama 7 (tujuh) hari kerja, "
+    "dengan pemberitahuan tertulis beserta alasannya.",
+    "May be extended once by up to 7 working days; you will be told in "
+    "writing, with the reasons."};
+static const struct text t_next = {"Langkah selanjutnya", "What happens next"};
 static const struct text t_next_text = {
-	"Permohonan Anda diteruskan kepada PPID. Anda akan menerima "
-	"pemberitahuan tertulis apakah informasi dapat diberikan, paling "
-	"lambat pada tanggal di atas.",
-	"Your request goes to the PPID (information officer). By the date "
-	"above you will get a written notification saying whether the "
-	"information can be given."};
+    "Permohonan Anda diteruskan kepada PPID. Anda akan menerima "
+    "pemberitahuan tertulis apakah informasi dapat diberikan, paling "
+    "lambat pada tanggal di atas.",
+    "Your request goes to the PPID (information officer). By the date "
+    "above you will get a written notification saying whether the "
+    "information can be given."};
 static const struct text t_status = {
-	"Cek status: pindai kode QR di bawah pada kiosk ini, atau tunjukkan "
-	"tanda terima ini di meja layanan informasi.",
-	"Status: scan the QR code below at this kiosk, or show this receipt "
-	"at the information desk."};
+    "Cek status: pindai kode QR di bawah pada kiosk ini, atau tunjukkan "
+    "tanda terima ini di meja layanan informasi.",
+    "Status: scan the QR code below at this kiosk, or show this receipt "
+    "at the information desk."};
 static const struct text t_qr_caption = {"Pindai di kiosk untuk cek status",
 					 "Scan at the kiosk to check status"};
 static const struct text t_hours = {"Jam layanan", "Service hours"};
 static const struct text t_free = {
-	"Layanan informasi publik tidak dipungut biaya.\n"
-	"Simpan tanda terima ini.",
-	"The public information service is free of charge.\n"
-	"Keep this receipt."};
+    "Layanan informasi publik tidak dipungut biaya.\n"
+    "Simpan tanda terima ini.",
+    "The public information service is free of charge.\n"
+    "Keep this receipt."};
 
 static const struct text t_letter_title = {"PEMBERITAHUAN TERTULIS",
 					   "Written notification"};
 static const struct text t_number = {"Nomor", "Number"};
 static const struct text t_intro_a = {
-	"Berdasarkan permohonan informasi publik tanggal ",
-	"Regarding your request for public information of "};
+    "Berdasarkan permohonan informasi publik tanggal ",
+    "Regarding your request for public information of "};
 static const struct text t_intro_b = {" dengan nomor pendaftaran ",
 				      ", registration number "};
 static const struct text t_intro_c = {", kami sampaikan kepada:",
@@ -164,48 +161,44 @@ static const struct text t_sec_info = {"Informasi yang diminta",
 				       "Information requested"};
 static const struct text t_purpose = {"Tujuan penggunaan", "Purpose"};
 static const struct text t_sec_decision = {"Keputusan", "Decision"};
-static const struct text t_granted = {
-	"Informasi dapat diberikan seluruhnya.",
-	"The information can be given in full."};
+static const struct text t_granted = {"Informasi dapat diberikan seluruhnya.",
+				      "The information can be given in full."};
 static const struct text t_partial = {"Informasi dapat diberikan sebagian.",
 				      "Part of the information can be given."};
 static const struct text t_rejected = {
-	"Informasi tidak dapat diberikan karena termasuk informasi yang "
-	"dikecualikan.",
-	"The information cannot be given: it is exempt information."};
+    "Informasi tidak dapat diberikan karena termasuk informasi yang "
+    "dikecualikan.",
+    "The information cannot be given: it is exempt information."};
 static const struct text t_not_held = {
-	"Informasi tidak dapat diberikan karena tidak dikuasai oleh badan "
-	"publik ini.",
-	"The information cannot be given: this public body does not hold "
-	"it."};
+    "Informasi tidak dapat diberikan karena tidak dikuasai oleh badan "
+    "publik ini.",
+    "The information cannot be given: this public body does not hold "
+    "it."};
 static const struct text t_basis = {"Dasar hukum", "Legal basis"};
 static const struct text t_details = {"Keterangan", "Details"};
 static const struct text t_holder = {"Informasi dikuasai oleh", "Held by"};
-static const struct text t_holder_unknown = {"belum diketahui",
-					     "not known"};
+static const struct text t_holder_unknown = {"belum diketahui", "not known"};
 static const struct text t_sec_given = {"Informasi yang dapat diberikan",
 					"Information to be given"};
-static const struct text t_held_by = {"Penguasaan informasi",
-				      "Held by"};
+static const struct text t_held_by = {"Penguasaan informasi", "Held by"};
 static const struct text t_form = {"Bentuk fisik", "Form"};
 static const struct text t_medium = {"Media", "Medium"};
 static const struct text t_cost = {"Biaya", "Cost"};
 static const struct text t_payment = {"Cara pembayaran", "Payment"};
 static const struct text t_delivery = {"Cara penyampaian", "Delivery"};
 static const struct text t_when = {"Waktu penyampaian", "When"};
-static const struct text t_sec_reason = {"Alasan dan penjelasan",
-					 "Reasons"};
+static const struct text t_sec_reason = {"Alasan dan penjelasan", "Reasons"};
 static const struct text t_objection = {
-	"Apabila Saudara/i tidak puas dengan pemberitahuan ini, Saudara/i "
-	"dapat mengajukan keberatan kepada atasan PPID paling lambat 30 (tiga "
-	"puluh) hari kerja sejak pemberitahuan ini diterima (Pasal 35 dan 36 "
-	"UU Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik).",
-	"If you are not satisfied with this notification you may lodge an "
-	"objection with the PPID's superior within 30 working days of "
-	"receiving it (Articles 35 and 36 of Law 14/2008)."};
+    "Apabila Saudara/i tidak puas dengan pemberitahuan ini, Saudara/i "
+    "dapat mengajukan keberatan kepada atasan PPID paling lambat 30 (tiga "
+    "puluh) hari kerja sejak pemberitahuan ini diterima (Pasal 35 dan 36 "
+    "UU Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik).",
+    "If you are not satisfied with this notification you may lodge an "
+    "objection with the PPID's superior within 30 working days of "
+    "receiving it (Articles 35 and 36 of Law 14/2008)."};
 static const struct text t_ppid = {
-	"Pejabat Pengelola Informasi dan Dokumentasi",
-	"Information and Documentation Officer"};
+    "Pejabat Pengelola Informasi dan Dokumentasi",
+    "Information and Documentation Officer"};
 static const struct text t_page = {"Halaman", "Page"};
 static const struct text t_of = {"dari", "of"};
 static const char *const free_cost = "Rp 0 (gratis)";
@@ -393,8 +386,7 @@ static void txt_init(struct txt *t)
 }
 
 /* Append @p text (trusted or cleaned) in the given weight and size. */
-static void txt_add(struct txt *t, const char *text, enum weight w,
-		    double size)
+static void txt_add(struct txt *t, const char *text, enum weight w, double size)
 {
 	PangoFontDescription *fd;
 	PangoAttribute *a;
@@ -405,8 +397,8 @@ static void txt_add(struct txt *t, const char *text, enum weight w,
 	g_string_append(t->s, text);
 	fd = pango_font_description_new();
 	pango_font_description_set_family_static(fd, FONT_FAMILY);
-	pango_font_description_set_weight(fd, w == W_BOLD ? PANGO_WEIGHT_BOLD
-							   : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_weight(
+	    fd, w == W_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_size(fd, (gint)lround(size * PS));
 	a = pango_attr_font_desc_new(fd);
 	pango_font_description_free(fd);
@@ -500,25 +492,24 @@ static void cut_lines(PangoLayout *l, int max)
 		if (sp && sp > s->str && s->str + s->len - sp < 24)
 			g_string_truncate(s, (size_t)(sp - s->str));
 		else if (s->len > 0)
-			g_string_truncate(s,
-					  (size_t)(g_utf8_find_prev_char(
-							   s->str,
-							   s->str + s->len) -
-						   s->str));
+			g_string_truncate(
+			    s, (size_t)(g_utf8_find_prev_char(s->str,
+							      s->str + s->len) -
+					s->str));
 	}
 	g_string_free(s, TRUE);
 }
 
 /*
  * Turn @p t (consumed) into a layout @p width wide.  @p max_lines > 0 cuts
- * the text with an ellipsis after that many lines (per paragraph).
+ * the text with an ellipsis after that many lines.
  */
 static PangoLayout *layout_make(struct ctx *c, struct txt *t, double width,
 				PangoAlignment align, int max_lines)
 {
 	PangoLayout *l = pango_layout_new(c->pango);
-	PangoFontDescription *fd = pango_font_description_from_string(
-		FONT_FAMILY " 9");
+	PangoFontDescription *fd =
+	    pango_font_description_from_string(FONT_FAMILY " 9");
 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
@@ -592,8 +583,7 @@ static void flow_need(struct ctx *c, double h)
  * How many lines of @p l from @p line0 fit in @p avail points; their
  * height goes to @p used.
  */
-static int lines_fitting(PangoLayout *l, int line0, double avail,
-			 double *used)
+static int lines_fitting(PangoLayout *l, int line0, double avail, double *used)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	int i = 0, n = 0;
@@ -656,8 +646,8 @@ static void flow_row(struct ctx *c, const struct col *cols, int n)
 		for (int i = 0; i < n; i++) {
 			if (!cols[i].layout)
 				continue;
-			text_item(c, cols[i].layout, cols[i].x, cols[i].dy,
-				  0, -1);
+			text_item(c, cols[i].layout, cols[i].x, cols[i].dy, 0,
+				  -1);
 			h = fmax(h, cols[i].dy + layout_height(cols[i].layout));
 		}
 		c->y += h;
@@ -674,8 +664,8 @@ static void flow_row(struct ctx *c, const struct col *cols, int n)
 
 			if (!cols[i].layout || line0[i] >= total[i])
 				continue;
-			nfit[i] = lines_fitting(cols[i].layout, line0[i],
-						avail, &used);
+			nfit[i] = lines_fitting(cols[i].layout, line0[i], avail,
+						&used);
 			if (nfit[i] < total[i] - line0[i])
 				done = false;
 			if (nfit[i] > 0)
@@ -758,14 +748,13 @@ static void draw_lines(cairo_t *cr, PangoLayout *l, double x, double y,
 			top = r.y / PS;
 		cairo_move_to(cr, x + r.x / PS, y + base / PS - top);
 		pango_cairo_show_layout_line(
-			cr, pango_layout_iter_get_line_readonly(it));
+		    cr, pango_layout_iter_get_line_readonly(it));
 		i++;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
 
-static void draw_qr(cairo_t *cr, const QRcode *q, double x, double y,
-		    double m)
+static void draw_qr(cairo_t *cr, const QRcode *q, double x, double y, double m)
 {
 	/*
 	 * One path, filled once: no hairline seams between modules.  Each
@@ -933,9 +922,9 @@ static int ctx_close(struct ctx *c)
 		if (st != CAIRO_STATUS_SUCCESS)
 			fail(c,
 			     st == CAIRO_STATUS_NO_MEMORY ||
-					     st == CAIRO_STATUS_WRITE_ERROR
-				     ? ENOMEM
-				     : EIO,
+				     st == CAIRO_STATUS_WRITE_ERROR
+				 ? ENOMEM
+				 : EIO,
 			     "cairo", cairo_status_to_string(st));
 		cairo_surface_destroy(c->surface);
 	}
@@ -1011,8 +1000,8 @@ static void receipt_field(struct ctx *c, double label_w,
 	txt_init(&vt);
 	txt_add_user(&vt, value, false, vw, vsize);
 	if (label_w > 0) {
-		cols[0].layout = layout_make(c, &lt, label_w, PANGO_ALIGN_LEFT,
-					     0);
+		cols[0].layout =
+		    layout_make(c, &lt, label_w, PANGO_ALIGN_LEFT, 0);
 		cols[0].x = 0;
 		cols[1].layout = layout_make(c, &vt, c->width - label_w - gap,
 					     PANGO_ALIGN_LEFT, max_lines);
@@ -1021,18 +1010,18 @@ static void receipt_field(struct ctx *c, double label_w,
 		/* Line the label's first baseline up with the value's. */
 		if (cols[0].layout && cols[1].layout)
 			cols[0].dy =
-				(pango_layout_get_baseline(cols[1].layout) -
-				 pango_layout_get_baseline(cols[0].layout)) /
-				PS;
+			    (pango_layout_get_baseline(cols[1].layout) -
+			     pango_layout_get_baseline(cols[0].layout)) /
+			    PS;
 		flow_row(c, cols, 2);
 	} else {
 		flow_text(c, layout_make(c, &lt, c->width, PANGO_ALIGN_LEFT, 0),
 			  0);
 		c->y += 1;
-		flow_text(c,
-			  layout_make(c, &vt, c->width, PANGO_ALIGN_LEFT,
-				      max_lines),
-			  0);
+		flow_text(
+		    c,
+		    layout_make(c, &vt, c->width, PANGO_ALIGN_LEFT, max_lines),
+		    0);
 	}
 	c->y += 5;
 }
@@ -1062,11 +1051,13 @@ static double regno_fit(struct ctx *c, const char *regno, double avail,
 		for (const char *p = strchr(regno, '/'); p;
 		     p = strchr(p + 1, '/')) {
 			char *head = g_strndup(regno, (gsize)(p + 1 - regno));
-			bool fits = text_width(c, head, W_BOLD, size) <= avail &&
-				    text_width(c, p + 1, W_BOLD, size) <= avail;
+			bool fits =
+			    text_width(c, head, W_BOLD, size) <= avail &&
+			    text_width(c, p + 1, W_BOLD, size) <= avail;
 
 			g_free(head);
-			if (fits && (!best || p - regno <= (long)strlen(regno) / 2 + 4))
+			if (fits &&
+			    (!best || p - regno <= (long)strlen(regno) / 2 + 4))
 				best = p;
 		}
 		if (best) {
@@ -1102,8 +1093,7 @@ static void receipt_regno(struct ctx *c, const char *regno)
 	txt_init(&t);
 	txt_add(&t, text->str, W_BOLD, size);
 	flow_text(c,
-		  layout_make(c, &t, c->width - 2 * pad, PANGO_ALIGN_CENTER,
-			      0),
+		  layout_make(c, &t, c->width - 2 * pad, PANGO_ALIGN_CENTER, 0),
 		  pad);
 	c->y += pad;
 	if (box) {
@@ -1150,13 +1140,13 @@ static int receipt_check(const struct doc_receipt *r, const char **why)
 		size_t off;	  /* offset of the field */
 		const char *name; /* for the message */
 	} req[] = {
-		{offsetof(struct doc_receipt, office_name), "office_name"},
-		{offsetof(struct doc_receipt, regno), "regno"},
-		{offsetof(struct doc_receipt, received), "received"},
-		{offsetof(struct doc_receipt, name), "name"},
-		{offsetof(struct doc_receipt, info), "info"},
-		{offsetof(struct doc_receipt, deadline), "deadline"},
-		{offsetof(struct doc_receipt, qr_payload), "qr_payload"},
+	    {offsetof(struct doc_receipt, office_name), "office_name"},
+	    {offsetof(struct doc_receipt, regno), "regno"},
+	    {offsetof(struct doc_receipt, received), "received"},
+	    {offsetof(struct doc_receipt, name), "name"},
+	    {offsetof(struct doc_receipt, info), "info"},
+	    {offsetof(struct doc_receipt, deadline), "deadline"},
+	    {offsetof(struct doc_receipt, qr_payload), "qr_payload"},
 	};
 
 	for (size_t i = 0; i < sizeof(req) / sizeof(req[0]); i++) {
@@ -1175,8 +1165,7 @@ static int receipt_check(const struct doc_receipt *r, const char **why)
 	return 0;
 }
 
-static void receipt_build(struct ctx *c, const struct doc_receipt *r,
-			  bool wide)
+static void receipt_build(struct ctx *c, const struct doc_receipt *r, bool wide)
 {
 	const double big = wide ? 10.5 : 9.5;
 	double label_w = 0;
@@ -1191,9 +1180,8 @@ static void receipt_build(struct ctx *c, const struct doc_receipt *r,
 		c->y += 1;
 		txt_init(&t);
 		txt_add_user(&t, r->office_address, true, W_REG, 7);
-		flow_text(c, layout_make(c, &t, c->width, PANGO_ALIGN_CENTER,
-					 0),
-			  0);
+		flow_text(
+		    c, layout_make(c, &t, c->width, PANGO_ALIGN_CENTER, 0), 0);
 	}
 	c->y += 5;
 	flow_rule(c, 0, c->width, 1.2, false);
@@ -1217,15 +1205,15 @@ static void receipt_build(struct ctx *c, const struct doc_receipt *r,
 	/* Who, when, how: labels beside values on 80 mm, above on 58. */
 	if (wide) {
 		static const struct text *const labels[] = {
-			&t_received, &t_name, &t_id, &t_channel};
+		    &t_received, &t_name, &t_id, &t_channel};
 
 		for (size_t i = 0; i < 4; i++) {
-			label_w = fmax(label_w, text_width(c, labels[i]->id,
-							   W_BOLD, 7.5));
+			label_w = fmax(
+			    label_w, text_width(c, labels[i]->id, W_BOLD, 7.5));
 			if (c->lang == LANG_EN)
-				label_w = fmax(label_w,
-					       text_width(c, labels[i]->en,
-							  W_REG, 6.5));
+				label_w =
+				    fmax(label_w, text_width(c, labels[i]->en,
+							     W_REG, 6.5));
 		}
 		label_w = fmin(ceil(label_w) + 1, c->width * 0.4);
 	}
@@ -1243,9 +1231,10 @@ static void receipt_build(struct ctx *c, const struct doc_receipt *r,
 	c->y += 1;
 	txt_init(&t);
 	txt_add_user(&t, r->info, false, W_REG, 8.5);
-	flow_text(c, layout_make(c, &t, c->width, PANGO_ALIGN_LEFT,
-				 r->info_max_lines > 0 ? r->info_max_lines
-						       : DOCUMENT_INFO_LINES),
+	flow_text(c,
+		  layout_make(c, &t, c->width, PANGO_ALIGN_LEFT,
+			      r->info_max_lines > 0 ? r->info_max_lines
+						    : DOCUMENT_INFO_LINES),
 		  0);
 	c->y += 7;
 
@@ -1261,7 +1250,10 @@ static void receipt_build(struct ctx *c, const struct doc_receipt *r,
 	flow_text(c, layout_make(c, &t, c->width, PANGO_ALIGN_CENTER, 0), 0);
 	c->y += 2;
 	txt_init(&t);
-	txt_add_text(&t, c->lang, &t_deadline_note, W_REG, 7, 6.5);
+	if (empty(r->deadline_note))
+		txt_add_text(&t, c->lang, &t_deadline_note, W_REG, 7, 6.5);
+	else
+		txt_add_user(&t, r->deadline_note, true, W_REG, 7);
 	flow_text(c, layout_make(c, &t, c->width, PANGO_ALIGN_CENTER, 0), 0);
 	c->y += 6;
 	flow_rule(c, 0, c->width, 0.6, true);
@@ -1339,10 +1331,13 @@ int document_render_receipt(const struct doc_receipt *r, struct doc_buf *out)
 	c.bottom = HUGE_VAL;
 	c.paginate = false;
 
-	c.qr = QRcode_encodeString(r->qr_payload, 0, QR_ECLEVEL_M, QR_MODE_8,
-				   1);
+	c.qr =
+	    QRcode_encodeString(r->qr_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 	if (!c.qr) {
-		fail(&c, errno == ERANGE ? ERANGE : errno ? errno : EINVAL,
+		fail(&c,
+		     errno == ERANGE ? ERANGE
+		     : errno	     ? errno
+				     : EINVAL,
 		     "receipt QR", strerror(errno ? errno : EINVAL));
 		goto out;
 	}
@@ -1379,11 +1374,11 @@ static int decision_parse(const char *key)
 	return -1;
 }
 
-#define L_BODY	10.5 /* body text */
-#define L_GLOSS 8.5  /* English gloss */
-#define L_LABEL 150  /* label column width */
-#define L_INDENT 14  /* body under a heading */
-#define L_BLOCK 160  /* longer values go under their label */
+#define L_BODY	 10.5 /* body text */
+#define L_GLOSS	 8.5  /* English gloss */
+#define L_LABEL	 150  /* label column width */
+#define L_INDENT 14   /* body under a heading */
+#define L_BLOCK	 160  /* longer values go under their label */
 
 /*
  * "Label : value" table row, @p indent points in; the value may be
@@ -1408,10 +1403,10 @@ static void letter_row(struct ctx *c, double indent, const struct text *label,
 	else
 		txt_add_user(&vt, value, multiline, vw, L_BODY);
 	if (block) {
-		PangoLayout *head = layout_make(c, &lt, c->width - indent,
-						PANGO_ALIGN_LEFT, 0);
-		PangoLayout *l = layout_make(c, &vt, c->width - indent,
-					     PANGO_ALIGN_LEFT, 0);
+		PangoLayout *head =
+		    layout_make(c, &lt, c->width - indent, PANGO_ALIGN_LEFT, 0);
+		PangoLayout *l =
+		    layout_make(c, &vt, c->width - indent, PANGO_ALIGN_LEFT, 0);
 
 		pango_attr_list_unref(ct.attrs);
 		g_string_free(ct.s, TRUE);
@@ -1429,8 +1424,8 @@ static void letter_row(struct ctx *c, double indent, const struct text *label,
 	cols[0].x = indent;
 	cols[1].layout = layout_make(c, &ct, 8, PANGO_ALIGN_LEFT, 0);
 	cols[1].x = L_LABEL - 6;
-	cols[2].layout = layout_make(c, &vt, c->width - L_LABEL,
-				     PANGO_ALIGN_LEFT, 0);
+	cols[2].layout =
+	    layout_make(c, &vt, c->width - L_LABEL, PANGO_ALIGN_LEFT, 0);
 	cols[2].x = L_LABEL;
 	cols[0].dy = cols[1].dy = cols[2].dy = 0;
 	flow_row(c, cols, 3);
@@ -1476,8 +1471,7 @@ static void letter_para(struct ctx *c, const char *value, enum weight w)
 }
 
 /* Indonesian sentence (+ English gloss), indented under a heading. */
-static void letter_sentence(struct ctx *c, const struct text *m,
-			    enum weight w)
+static void letter_sentence(struct ctx *c, const struct text *m, enum weight w)
 {
 	struct txt t;
 
@@ -1568,7 +1562,8 @@ static void letter_decision(struct ctx *c, const struct doc_notification *n,
 	letter_sentence(c, label[dec], W_BOLD);
 	if (dec == DEC_PARTIAL || dec == DEC_REJECTED)
 		if (!empty(n->legal_basis) || dec == DEC_REJECTED)
-			letter_row(c, L_INDENT, &t_basis, n->legal_basis, true, W_REG);
+			letter_row(c, L_INDENT, &t_basis, n->legal_basis, true,
+				   W_REG);
 	if (dec == DEC_NOT_HELD) {
 		const char *holder = n->holder;
 
@@ -1577,21 +1572,24 @@ static void letter_decision(struct ctx *c, const struct doc_notification *n,
 		letter_row(c, L_INDENT, &t_holder, holder, true, W_BOLD);
 	}
 	if (!empty(n->decision_text))
-		letter_row(c, L_INDENT, &t_details, n->decision_text, true, W_REG);
+		letter_row(c, L_INDENT, &t_details, n->decision_text, true,
+			   W_REG);
 
 	if (dec == DEC_GRANTED || dec == DEC_PARTIAL) {
 		letter_heading(c, (*sec)++, &t_sec_given);
-		letter_row(c, L_INDENT, &t_held_by, n->office_name, false, W_REG);
+		letter_row(c, L_INDENT, &t_held_by, n->office_name, false,
+			   W_REG);
 		letter_row(c, L_INDENT, &t_form, n->form, false, W_REG);
 		letter_row(c, L_INDENT, &t_medium, n->medium, true, W_REG);
-		letter_row(c, L_INDENT, &t_cost, empty(n->cost) ? free_cost : n->cost,
-			   false, W_REG);
+		letter_row(c, L_INDENT, &t_cost,
+			   empty(n->cost) ? free_cost : n->cost, false, W_REG);
 		letter_row(c, L_INDENT, &t_payment,
 			   empty(n->payment) ? free_payment : n->payment, false,
 			   W_REG);
 		letter_row(c, L_INDENT, &t_delivery, n->delivery, true, W_REG);
 		if (!empty(n->delivery_time))
-			letter_row(c, L_INDENT, &t_when, n->delivery_time, false, W_REG);
+			letter_row(c, L_INDENT, &t_when, n->delivery_time,
+				   false, W_REG);
 	}
 }
 
@@ -1607,7 +1605,10 @@ static void letter_close(struct ctx *c, const struct doc_notification *n)
 	size_t start;
 
 	txt_init(&t);
-	txt_add_text(&t, c->lang, &t_objection, W_REG, 9, 8);
+	if (empty(n->objection))
+		txt_add_text(&t, c->lang, &t_objection, W_REG, 9, 8);
+	else
+		txt_add_user(&t, n->objection, true, W_REG, 9);
 	obj = layout_make(c, &t, c->width, PANGO_ALIGN_LEFT, 0);
 
 	txt_init(&t);
@@ -1636,8 +1637,7 @@ static void letter_close(struct ctx *c, const struct doc_notification *n)
 		return;
 
 	flow_gap(c, 10);
-	if (layout_height(obj) + gap + layout_height(sig) <=
-	    c->bottom - c->top)
+	if (layout_height(obj) + gap + layout_height(sig) <= c->bottom - c->top)
 		flow_need(c, layout_height(obj) + gap + layout_height(sig));
 	flow_text(c, obj, 0);
 	flow_gap(c, gap);
@@ -1681,16 +1681,14 @@ static int notification_check(const struct doc_notification *n, int *dec,
 		size_t off;	  /* offset of the field */
 		const char *name; /* for the message */
 	} req[] = {
-		{offsetof(struct doc_notification, office_name), "office_name"},
-		{offsetof(struct doc_notification, letter_number),
-		 "letter_number"},
-		{offsetof(struct doc_notification, letter_date), "letter_date"},
-		{offsetof(struct doc_notification, regno), "regno"},
-		{offsetof(struct doc_notification, request_date),
-		 "request_date"},
-		{offsetof(struct doc_notification, name), "name"},
-		{offsetof(struct doc_notification, info), "info"},
-		{offsetof(struct doc_notification, ppid_name), "ppid_name"},
+	    {offsetof(struct doc_notification, office_name), "office_name"},
+	    {offsetof(struct doc_notification, letter_number), "letter_number"},
+	    {offsetof(struct doc_notification, letter_date), "letter_date"},
+	    {offsetof(struct doc_notification, regno), "regno"},
+	    {offsetof(struct doc_notification, request_date), "request_date"},
+	    {offsetof(struct doc_notification, name), "name"},
+	    {offsetof(struct doc_notification, info), "info"},
+	    {offsetof(struct doc_notification, ppid_name), "ppid_name"},
 	};
 
 	for (size_t i = 0; i < sizeof(req) / sizeof(req[0]); i++) {
@@ -1715,7 +1713,7 @@ static int notification_check(const struct doc_notification *n, int *dec,
 }
 
 int document_render_notification(const struct doc_notification *n,
-				  struct doc_buf *out)
+				 struct doc_buf *out)
 {
 	const double w = DOCUMENT_A4_WIDTH_PT, h = DOCUMENT_A4_HEIGHT_PT;
 	struct doc_buf tmp = {0};

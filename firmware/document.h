@@ -56,6 +56,10 @@ struct doc_receipt {
 	const char *info;	    /* information requested, wrapped */
 	const char *channel;	    /* "Kiosk", "Datang langsung", ... */
 	const char *deadline;	    /* notification due: "11 Desember 2026" */
+	const char *deadline_note;  /* under the deadline; NULL = the ordinary
+				       regime's "may be extended once by up
+				       to 7 working days" (the election
+				       regime passes its own) */
 	const char *status_hint;    /* how to check the status; NULL = the
 				       standard "scan the QR at the kiosk" */
 	const char *qr_payload;	    /* "PPID1|<regno>|<token>", encoded as is */
@@ -104,6 +108,8 @@ struct doc_notification {
 	const char *ppid_name;	    /* signer */
 	const char *ppid_title;	    /* "Sekretaris ... selaku PPID" */
 	const char *ppid_nip;	    /* signer's NIP, printed when set */
+	const char *objection;	    /* the right to object; NULL = UU 14/2008
+				       Pasal 35-36 text (30 working days) */
 };
 
 /**
