@@ -64,5 +64,8 @@ int cmd_holidays(struct console *c, int argc, char **argv);
 int cmd_watch(struct console *c, int argc, char **argv);
 int cmd_calls(struct console *c, int argc, char **argv);
 int cmd_hw(struct console *c, int argc, char **argv);
+int cmd_print(struct console *c, int argc, char **argv);
+int cmd_printer(struct console *c, int argc, char **argv);
+int cmd_jobs(struct console *c, int argc, char **argv);
 
 #endif

@@ -27,6 +27,9 @@ static const struct console_cmd commands[] = {
     {"watch", cmd_watch, "one line per change, as it happens"},
     {"calls", cmd_calls, "calls from the kiosk's button; ack them"},
     {"hw", cmd_hw, "card reader, call button, LED: connected or not"},
+    {"print", cmd_print, "print (or --output) a receipt or notification"},
+    {"printer", cmd_printer, "the printer's state in words"},
+    {"jobs", cmd_jobs, "recent print jobs and their states"},
 };
 
 static void usage(FILE *f)
