@@ -159,8 +159,7 @@ int date_parse_wib(const char *s, time_t *out)
 				goto invalid;
 			ss = parse_digits(t + 6, 2);
 		}
-		if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 ||
-		    ss > 59)
+		if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59)
 			goto invalid;
 	}
 	*out = date_wib_to_utc(d, hh, mm, ss);
@@ -181,14 +180,14 @@ void date_format_wib(time_t utc, char *buf, size_t len)
 
 const char *date_month_name(int month, bool english)
 {
-	static const char *const id[] = {
-		"Januari", "Februari", "Maret",	    "April",
-		"Mei",	   "Juni",     "Juli",	    "Agustus",
-		"September", "Oktober", "November", "Desember"};
-	static const char *const en[] = {
-		"January", "February", "March",	   "April",
-		"May",	   "June",     "July",	   "August",
-		"September", "October", "November", "December"};
+	static const char *const id[] = {"Januari", "Februari", "Maret",
+					 "April",   "Mei",	"Juni",
+					 "Juli",    "Agustus",	"September",
+					 "Oktober", "November", "Desember"};
+	static const char *const en[] = {"January", "February", "March",
+					 "April",   "May",	"June",
+					 "July",    "August",	"September",
+					 "October", "November", "December"};
 
 	if (month < 1 || month > 12)
 		return "?";
@@ -197,9 +196,9 @@ const char *date_month_name(int month, bool english)
 
 const char *date_month_roman(int month)
 {
-	static const char *const r[] = {"I",   "II", "III", "IV",
-					"V",   "VI", "VII", "VIII",
-					"IX",  "X",  "XI",  "XII"};
+	static const char *const r[] = {"I",  "II", "III", "IV",
+					"V",  "VI", "VII", "VIII",
+					"IX", "X",  "XI",  "XII"};
 
 	return month >= 1 && month <= 12 ? r[month - 1] : "?";
 }

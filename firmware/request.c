@@ -122,8 +122,8 @@ static const struct text msg_36 = {
     "The time received is too old (before 2000)."};
 
 static const struct text msg_phone_long = {
-	"Nomor telepon terlalu panjang (paling banyak 20 karakter).",
-	"The phone number is too long (20 characters at most)."};
+    "Nomor telepon terlalu panjang (paling banyak 20 karakter).",
+    "The phone number is too long (20 characters at most)."};
 
 static const struct text field_labels[REQ_F_COUNT] = {
     {"Nama", "Name"},

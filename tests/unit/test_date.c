@@ -17,16 +17,19 @@ static void test_days_roundtrip(void **state)
 	for (int64_t d = -800000; d < 800000; d += 37) {
 		struct date x = date_from_days(d);
 		assert_int_equal(date_to_days(x), d);
-		assert_true(date_valid(x.year, x.month, x.day) || x.year < 1900);
+		assert_true(date_valid(x.year, x.month, x.day) ||
+			    x.year < 1900);
 	}
 }
 
 static void test_weekday(void **state)
 {
 	(void)state;
-	assert_int_equal(date_weekday((struct date){2026, 11, 27}), 5); /* Fri */
-	assert_int_equal(date_weekday((struct date){2026, 11, 29}), 7); /* Sun */
-	assert_int_equal(date_weekday((struct date){2000, 2, 29}), 2);	/* Tue */
+	assert_int_equal(date_weekday((struct date){2026, 11, 27}),
+			 5); /* Fri */
+	assert_int_equal(date_weekday((struct date){2026, 11, 29}),
+			 7);					       /* Sun */
+	assert_int_equal(date_weekday((struct date){2000, 2, 29}), 2); /* Tue */
 }
 
 static void test_valid(void **state)
@@ -89,12 +92,12 @@ static void test_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_days_roundtrip),
-		cmocka_unit_test(test_weekday),
-		cmocka_unit_test(test_valid),
-		cmocka_unit_test(test_parse),
-		cmocka_unit_test(test_wib),
-		cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_days_roundtrip),
+	    cmocka_unit_test(test_weekday),
+	    cmocka_unit_test(test_valid),
+	    cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_wib),
+	    cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,10 +40,10 @@ static time_t at(int y, int m, int d, int hh, int mm)
 static struct queue *open_q(bool readonly, int busy_ms)
 {
 	struct queue_options opt = {
-		.path = path,
-		.create = !readonly,
-		.readonly = readonly,
-		.busy_timeout_ms = busy_ms,
+	    .path = path,
+	    .create = !readonly,
+	    .readonly = readonly,
+	    .busy_timeout_ms = busy_ms,
 	};
 	struct queue *q = NULL;
 	char err[256];
@@ -60,7 +60,8 @@ static void fill(struct request *r, const char *name)
 	snprintf(r->name, sizeof(r->name), "%s", name);
 	r->id_type = REQ_ID_NIK;
 	snprintf(r->id_number, sizeof(r->id_number), "1771014708900001");
-	snprintf(r->address, sizeof(r->address), "Jl. Pembangunan 11, Bengkulu");
+	snprintf(r->address, sizeof(r->address),
+		 "Jl. Pembangunan 11, Bengkulu");
 	snprintf(r->occupation, sizeof(r->occupation), "Mahasiswa");
 	snprintf(r->phone, sizeof(r->phone), "081234567890");
 	snprintf(r->info, sizeof(r->info), "Rekapitulasi hasil Pemilu 2024");
@@ -104,14 +105,16 @@ static void test_submit_numbers_and_deadline(void **state)
 	assert_int_equal(strlen(r.token), REQ_TOKEN_LEN);
 	snprintf(token, sizeof(token), "%s", r.token);
 	/* Friday 27 Nov counts; 10 working days: Fri 11 Dec. */
-	assert_int_equal(date_cmp(r.start_date, (struct date){2026, 11, 27}), 0);
+	assert_int_equal(date_cmp(r.start_date, (struct date){2026, 11, 27}),
+			 0);
 	assert_int_equal(date_cmp(r.deadline, (struct date){2026, 12, 11}), 0);
 
 	fill(&r, "Ani");
 	r.received_at = at(2026, 11, 27, 16, 30); /* after hours */
 	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW + 7 * 3600), 0);
 	assert_string_equal(r.regno, "0002/PPID/KPU-BKL/XI/2026");
-	assert_int_equal(date_cmp(r.start_date, (struct date){2026, 11, 30}), 0);
+	assert_int_equal(date_cmp(r.start_date, (struct date){2026, 11, 30}),
+			 0);
 
 	assert_int_equal(queue_get(q, "0001/PPID/KPU-BKL/XI/2026", &back), 0);
 	assert_string_equal(back.name, "Budi Santoso");
@@ -153,8 +156,11 @@ static void test_submit_rejects_invalid_and_future(void **state)
 	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), -1);
 	assert_int_equal(queue_errcode(q), QUEUE_ERR_INVALID);
 	fill(&r, "Kabag");
-	assert_int_equal(queue_submit(q, &r, &(struct queue_actor){"x",
-			 WF_ROLE_KABAG, false}, false, NOW), -1);
+	assert_int_equal(
+	    queue_submit(q, &r,
+			 &(struct queue_actor){"x", WF_ROLE_KABAG, false},
+			 false, NOW),
+	    -1);
 	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
 	queue_close(q);
 }
@@ -168,8 +174,9 @@ static void test_verbatim_text(void **state)
 	char longname[REQ_BUF(REQ_NAME_MAX)] = "";
 
 	fill(&r, name);
-	snprintf(r.info, sizeof(r.info), "Data 'pemilih' \"tetap\" %%s %%n ; -- "
-					 "\\ \U0001F5F3 Ruang ber-AC ✓");
+	snprintf(r.info, sizeof(r.info),
+		 "Data 'pemilih' \"tetap\" %%s %%n ; -- "
+		 "\\ \U0001F5F3 Ruang ber-AC ✓");
 	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
 	assert_int_equal(queue_get(q, r.regno, &back), 0);
 	assert_string_equal(back.name, name);
@@ -213,13 +220,12 @@ static void test_workflow_through_queue(void **state)
 	r.received_at = NOW;
 	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), 0);
 	/* kasubbag may not forward; desk may. */
-	assert_int_equal(queue_act(q, r.regno, "forward", &none, &kasubbag, NOW,
-				   &why),
-			 -1);
+	assert_int_equal(
+	    queue_act(q, r.regno, "forward", &none, &kasubbag, NOW, &why), -1);
 	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
 	assert_non_null(why);
 	assert_int_equal(
-		queue_act(q, r.regno, "forward", &none, &desk, NOW, &why), 0);
+	    queue_act(q, r.regno, "forward", &none, &desk, NOW, &why), 0);
 	assert_int_equal(queue_act(q, r.regno, "coordinate",
 				   &(struct wf_args){.memo = "ND-7/PP.07/2026"},
 				   &kasubbag, NOW, &why),
@@ -231,25 +237,22 @@ static void test_workflow_through_queue(void **state)
 	assert_int_equal(queue_get(q, r.regno, &back), 0);
 	assert_true(back.extended);
 	/* 11 Dec + 7 working days = 22 Dec. */
-	assert_int_equal(date_cmp(back.extended_deadline,
-				  (struct date){2026, 12, 22}),
-			 0);
+	assert_int_equal(
+	    date_cmp(back.extended_deadline, (struct date){2026, 12, 22}), 0);
 	assert_int_equal(queue_act(q, r.regno, "extend",
 				   &(struct wf_args){.note = "lagi"}, &kasubbag,
 				   NOW, &why),
 			 -1);
-	assert_int_equal(queue_act(q, r.regno, "decide",
-				   &(struct wf_args){.decision =
-							     WF_DECISION_REJECTED,
-						     .basis = "H"},
-				   &ppid, NOW, &why),
-			 0);
 	assert_int_equal(
-		queue_act(q, r.regno, "notify", &none, &desk, NOW + 60, &why),
-		0);
+	    queue_act(q, r.regno, "decide",
+		      &(struct wf_args){.decision = WF_DECISION_REJECTED,
+					.basis = "H"},
+		      &ppid, NOW, &why),
+	    0);
 	assert_int_equal(
-		queue_act(q, r.regno, "close", &none, &desk, NOW + 120, &why),
-		0);
+	    queue_act(q, r.regno, "notify", &none, &desk, NOW + 60, &why), 0);
+	assert_int_equal(
+	    queue_act(q, r.regno, "close", &none, &desk, NOW + 120, &why), 0);
 	assert_int_equal(queue_get(q, r.regno, &back), 0);
 	assert_int_equal(back.status, WF_CLOSED);
 	assert_int_equal(back.decision, WF_DECISION_REJECTED);
@@ -261,12 +264,12 @@ static void test_workflow_through_queue(void **state)
 	assert_string_equal(c.actions[0], "submit");
 	assert_string_equal(c.actions[6], "close");
 	/* Unknown request and unknown action. */
-	assert_int_equal(queue_act(q, "9999/X/2026", "forward", &none, &desk,
-				   NOW, &why),
-			 -1);
+	assert_int_equal(
+	    queue_act(q, "9999/X/2026", "forward", &none, &desk, NOW, &why),
+	    -1);
 	assert_int_equal(queue_errcode(q), QUEUE_ERR_NOTFOUND);
 	assert_int_equal(
-		queue_act(q, r.regno, "teleport", &none, &desk, NOW, &why), -1);
+	    queue_act(q, r.regno, "teleport", &none, &desk, NOW, &why), -1);
 	assert_int_equal(queue_errcode(q), QUEUE_ERR_INVALID);
 	queue_close(q);
 }
@@ -280,18 +283,18 @@ static void test_history_is_append_only(void **state)
 
 	queue_close(q);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "UPDATE events SET note = 'x'",
-					  NULL, NULL, &err),
-			     SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(db, "UPDATE events SET note = 'x'", NULL, NULL, &err),
+	    SQLITE_OK);
 	assert_non_null(strstr(err, "append-only"));
 	sqlite3_free(err);
 	assert_int_not_equal(
-		sqlite3_exec(db, "DELETE FROM events", NULL, NULL, &err),
-		SQLITE_OK);
+	    sqlite3_exec(db, "DELETE FROM events", NULL, NULL, &err),
+	    SQLITE_OK);
 	sqlite3_free(err);
 	assert_int_not_equal(
-		sqlite3_exec(db, "DELETE FROM requests", NULL, NULL, &err),
-		SQLITE_OK);
+	    sqlite3_exec(db, "DELETE FROM requests", NULL, NULL, &err),
+	    SQLITE_OK);
 	sqlite3_free(err);
 	sqlite3_close(db);
 }
@@ -329,8 +332,8 @@ static void test_holiday_moves_open_deadlines(void **state)
 	(void)state;
 	struct queue *q = open_q(false, 1000);
 	static struct request r, back;
-	struct queue_holiday h = {{2026, 12, 2}, "office", "Kantor tutup",
-				  "test"};
+	struct queue_holiday h = {
+	    {2026, 12, 2}, "office", "Kantor tutup", "test"};
 	struct count_ctx c = {0};
 
 	fill(&r, "Moves");
@@ -393,12 +396,12 @@ static void test_two_processes_gap_free(void **state)
 	assert_int_equal(st_b, 0);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(
-		sqlite3_prepare_v2(db,
-				   "SELECT COUNT(*), COUNT(DISTINCT regno), "
-				   "MIN(reg_seq), MAX(reg_seq), "
-				   "SUM(name = 'Kiosk process') FROM requests",
-				   -1, &st, NULL),
-		SQLITE_OK);
+	    sqlite3_prepare_v2(db,
+			       "SELECT COUNT(*), COUNT(DISTINCT regno), "
+			       "MIN(reg_seq), MAX(reg_seq), "
+			       "SUM(name = 'Kiosk process') FROM requests",
+			       -1, &st, NULL),
+	    SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 1000);
 	assert_int_equal(sqlite3_column_int(st, 1), 1000);
@@ -555,9 +558,10 @@ static void test_disk_full(void **state)
 			if (queue_submit(q, &r, &kiosk, true, NOW) < 0) {
 				enum queue_err e = queue_errcode(q);
 
-				failed = e == QUEUE_ERR_FULL || e == QUEUE_ERR_IO
-						 ? 1
-						 : 2;
+				failed =
+				    e == QUEUE_ERR_FULL || e == QUEUE_ERR_IO
+					? 1
+					: 2;
 			}
 		}
 		queue_close(q);
@@ -576,20 +580,20 @@ static void test_disk_full(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_submit_numbers_and_deadline),
-		cmocka_unit_test(test_numbers_restart_each_year),
-		cmocka_unit_test(test_submit_rejects_invalid_and_future),
-		cmocka_unit_test(test_verbatim_text),
-		cmocka_unit_test(test_workflow_through_queue),
-		cmocka_unit_test(test_history_is_append_only),
-		cmocka_unit_test(test_change_detection),
-		cmocka_unit_test(test_holiday_moves_open_deadlines),
-		cmocka_unit_test(test_two_processes_gap_free),
-		cmocka_unit_test(test_kill_during_submissions),
-		cmocka_unit_test(test_busy_database),
-		cmocka_unit_test(test_readonly_database),
-		cmocka_unit_test(test_corrupt_and_missing_file),
-		cmocka_unit_test(test_disk_full),
+	    cmocka_unit_test(test_submit_numbers_and_deadline),
+	    cmocka_unit_test(test_numbers_restart_each_year),
+	    cmocka_unit_test(test_submit_rejects_invalid_and_future),
+	    cmocka_unit_test(test_verbatim_text),
+	    cmocka_unit_test(test_workflow_through_queue),
+	    cmocka_unit_test(test_history_is_append_only),
+	    cmocka_unit_test(test_change_detection),
+	    cmocka_unit_test(test_holiday_moves_open_deadlines),
+	    cmocka_unit_test(test_two_processes_gap_free),
+	    cmocka_unit_test(test_kill_during_submissions),
+	    cmocka_unit_test(test_busy_database),
+	    cmocka_unit_test(test_readonly_database),
+	    cmocka_unit_test(test_corrupt_and_missing_file),
+	    cmocka_unit_test(test_disk_full),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
