@@ -30,7 +30,7 @@ quiet = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
 # ---- libraries --------------------------------------------------------------
-CORE_PKGS := sqlite3 inih glib-2.0 pangocairo cairo-pdf libqrencode
+CORE_PKGS := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode
 HAVE_LIBGPIOD := $(shell $(PKG_CONFIG) --exists libgpiod && echo 1)
 DRV_PKGS  := $(if $(HAVE_LIBGPIOD),libgpiod)
 CONSOLE_PKGS := ncursesw

@@ -143,4 +143,10 @@ void document_buf_free(struct doc_buf *buf);
  */
 int document_buf_save(const struct doc_buf *buf, const char *path);
 
+/**
+ * Release the font map and caches the renderers keep between documents.
+ * Call once at program exit, after the last render; optional.
+ */
+void document_shutdown(void);
+
 #endif

@@ -280,6 +280,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	rc = send_job(c, q, job_id, printer, title, receipt, &doc, wait_s);
 out:
 	document_buf_free(&doc);
+	document_shutdown();
 	request_wipe(&r);
 	queue_close(q);
 	return rc;
