@@ -84,6 +84,12 @@ static const struct key keys[] = {
     STR("gpio", "led", led_line),
     STR("gpio", "buzzer", buzzer_line),
     STR("gpio", "fifo", gpio_fifo),
+    STR("gpio", "chip", gpio_chip),
+    INT("gpio", "button_offset", button_offset, 0, 1023),
+    INT("gpio", "led_offset", led_offset, 0, 1023),
+    INT("gpio", "buzzer_offset", buzzer_offset, 0, 1023),
+    BOOL("gpio", "led_active_low", led_active_low),
+    INT("gpio", "long_press_ms", long_press_ms, 200, 60000),
 };
 
 struct parse_ctx {
@@ -130,6 +136,8 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->button_bias, sizeof(cfg->button_bias), "pull-up");
 	cfg->debounce_ms = 30;
 	snprintf(cfg->led_line, sizeof(cfg->led_line), "GPIO27");
+	cfg->long_press_ms = 2000;
+	cfg->long_press_ms = 2000;
 	snprintf(cfg->gpio_fifo, sizeof(cfg->gpio_fifo),
 		 "/run/ppid-kiosk/gpio.fifo");
 }

@@ -60,6 +60,12 @@ struct config {
 	char led_line[32];	/* [gpio] led line name */
 	char buzzer_line[32];	/* [gpio] buzzer line name ("" = none) */
 	char gpio_fifo[256];	/* [gpio] fifo (sim backend) */
+	char gpio_chip[64];	/* [gpio] chip label or name, for offsets */
+	int button_offset;	/* [gpio] button_offset, with chip */
+	int led_offset;		/* [gpio] led_offset, with chip */
+	int buzzer_offset;	/* [gpio] buzzer_offset, with chip */
+	bool led_active_low;	/* [gpio] led_active_low */
+	int long_press_ms;	/* [gpio] long_press_ms */
 
 	struct config_staff staff[CONFIG_MAX_STAFF]; /* [staff] login = roles */
 	int n_staff;				     /* entries used */

@@ -82,25 +82,33 @@ static void open_devices(const struct config *cfg, struct devices *d)
 		struct gpio_button_cfg bc = {
 		    .name = "call button",
 		    .line = {.line_name = cfg->button_line,
+			     .chip = cfg->gpio_chip,
+			     .offset = (unsigned)cfg->button_offset,
 			     .bias = bias_of(cfg->button_bias),
 			     .active_low = cfg->button_active_low},
 		    .debounce_ms = (unsigned)cfg->debounce_ms,
+		    .long_press_ms = cfg->long_press_ms,
 		};
 		struct gpio_output_cfg lc = {
 		    .name = "LED",
-		    .line = {.line_name = cfg->led_line},
+		    .line = {.line_name = cfg->led_line,
+			     .chip = cfg->gpio_chip,
+			     .offset = (unsigned)cfg->led_offset,
+			     .active_low = cfg->led_active_low},
 		};
 		struct gpio_output_cfg zc = {
 		    .name = "desk buzzer",
-		    .line = {.line_name = cfg->buzzer_line},
+		    .line = {.line_name = cfg->buzzer_line,
+			     .chip = cfg->gpio_chip,
+			     .offset = (unsigned)cfg->buzzer_offset},
 		};
 
 		d->button = gpio_button_gpiod_open(&bc, d->button_why,
 						   sizeof(d->button_why));
-		if (*cfg->led_line)
+		if (*cfg->led_line || *cfg->gpio_chip)
 			d->led = gpio_output_gpiod_open(&lc, d->led_why,
 							sizeof(d->led_why));
-		if (*cfg->buzzer_line)
+		if (*cfg->buzzer_line || cfg->buzzer_offset)
 			d->buzzer = gpio_output_gpiod_open(
 			    &zc, d->buzzer_why, sizeof(d->buzzer_why));
 	}

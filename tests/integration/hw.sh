@@ -75,4 +75,7 @@ check_has "a missing reader is reported" "card reader not found ($T_DIR/no-such-
 check_has "a missing button line is reported" "call button unavailable (" "$out"
 check_has "a missing LED line is reported" "LED unavailable (" "$out"
 check_has "a missing buzzer line is reported" "desk buzzer unavailable (" "$out"
+printf '[database]\npath = %s/q.db\n[gpio]\nbutton =\nchip = ppid-no-such-chip\nbutton_offset = 17\nled =\nled_offset = 27\n' "$T_DIR" > "$T_DIR/chip.conf"
+out=$($CONSOLE --config "$T_DIR/chip.conf" hw 2>/dev/null)
+check_has "lines by chip label + offset: a missing chip is named" "ppid-no-such-chip" "$out"
 t_done
