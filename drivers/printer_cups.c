@@ -11,6 +11,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,12 +151,13 @@ static void sleep_ms(long ms)
 		;
 }
 
-static long now_ms(void)
+static int64_t now_ms(void)
 {
 	struct timespec ts;
 
+	/* 64 bits: a 32-bit long would overflow after 24.8 days of uptime. */
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* ---- open / close --------------------------------------------------------- */
@@ -601,11 +603,11 @@ int printer_cancel_job(struct printer *p, int job_id)
 int printer_wait_job(struct printer *p, int job_id, int timeout_ms,
 		     struct printer_job *job)
 {
-	long deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
-	long stuck_since = -1;
+	int64_t deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+	int64_t stuck_since = -1;
 
 	for (;;) {
-		long left, now;
+		int64_t left, now;
 
 		if (printer_job_state(p, job_id, job) < 0)
 			return -1;
@@ -634,6 +636,6 @@ int printer_wait_job(struct printer *p, int job_id, int timeout_ms,
 			errno = ETIMEDOUT;
 			return -1;
 		}
-		sleep_ms(left < POLL_MS ? left : POLL_MS);
+		sleep_ms(left < POLL_MS ? (long)left : POLL_MS);
 	}
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "config.h"
 #include "workflow.h"
@@ -99,6 +100,8 @@ struct parse_ctx {
 	const char *path;   /* its name */
 	int line;	    /* current line number */
 	int errors;	    /* bad values seen */
+	bool staff_trusted; /* the file may grant roles */
+	bool staff_seen;    /* it has a [staff] section */
 };
 
 void config_defaults(struct config *cfg)
@@ -311,7 +314,8 @@ static int on_pair(void *user, const char *section, const char *name,
 	const char *why = NULL;
 
 	if (strcmp(section, "staff") == 0) {
-		if (add_staff(ctx, name, value) < 0)
+		ctx->staff_seen = true;
+		if (ctx->staff_trusted && add_staff(ctx, name, value) < 0)
 			ctx->errors++;
 		return 1;
 	}
@@ -381,8 +385,9 @@ static char *read_line(char *str, int num, void *stream)
 
 int config_load(struct config *cfg, const char *path, FILE *diag)
 {
-	struct parse_ctx ctx = {cfg, diag, NULL, NULL, 0, 0};
+	struct parse_ctx ctx = {cfg, diag, NULL, NULL, 0, 0, false, false};
 	const char *p = path ? path : CONFIG_DEFAULT_PATH;
+	struct stat st;
 	int rc;
 
 	config_defaults(cfg);
@@ -396,10 +401,20 @@ int config_load(struct config *cfg, const char *path, FILE *diag)
 		return -1;
 	}
 	ctx.path = p;
+	/* Roles decide who may act: only a file that nobody but root can
+	 * change may grant them (a user's own --config cannot). */
+	ctx.staff_trusted = fstat(fileno(ctx.file), &st) == 0 &&
+			    st.st_uid == 0 &&
+			    !(st.st_mode & (S_IWGRP | S_IWOTH));
 	snprintf(cfg->path, sizeof(cfg->path), "%s", p);
 	cfg->from_file = true;
 	rc = ini_parse_stream(read_line, &ctx, on_pair, &ctx);
 	fclose(ctx.file);
+	if (ctx.staff_seen && !ctx.staff_trusted && diag)
+		fprintf(diag,
+			"%s: warning: ignoring [staff]: roles are taken only "
+			"from a file owned by root that only root can write\n",
+			p);
 	if (rc > 0) {
 		/* A syntax error (no '=' or an unclosed [section]). */
 		ctx.line = rc;

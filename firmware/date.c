@@ -162,7 +162,17 @@ int date_parse_wib(const char *s, time_t *out)
 		if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59)
 			goto invalid;
 	}
-	*out = date_wib_to_utc(d, hh, mm, ss);
+	{
+		int64_t t = date_to_days(d) * 86400 + hh * 3600 + mm * 60 + ss -
+			    DATE_WIB_OFFSET_S;
+
+		/* A 32-bit time_t (armhf) ends in 2038. */
+		if ((int64_t)(time_t)t != t) {
+			errno = ERANGE;
+			return -1;
+		}
+		*out = (time_t)t;
+	}
 	return 0;
 invalid:
 	errno = EINVAL;

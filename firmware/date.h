@@ -57,7 +57,8 @@ time_t date_wib_to_utc(struct date d, int hour, int minute, int second);
 /**
  * Parse a WIB local time "YYYY-MM-DD HH:MM" (or with a 'T', or
  * with ":SS", or a bare date meaning 00:00) into a UTC instant.
- * @return 0 on success, -1 (errno EINVAL) otherwise.
+ * @return 0 on success, -1 with errno EINVAL (not such a time) or ERANGE
+ *         (beyond what time_t holds: 2038 where it has 32 bits).
  */
 int date_parse_wib(const char *s, time_t *out);
 

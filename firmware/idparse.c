@@ -702,15 +702,27 @@ enum id_kind id_parse(const char *text, size_t len, struct date today,
 	return fail(out, &msg_unknown);
 }
 
+/* Length of the UTF-8 character starting at @p s (1 for a stray byte). */
+static size_t char_len(const char *s)
+{
+	size_t k = 1;
+
+	while (s[k] && ((unsigned char)s[k] & 0xC0) == 0x80 && k < 4)
+		k++;
+	return k;
+}
+
 void id_mask(const char *id, char *buf, size_t len)
 {
-	size_t n, head, tail, o = 0;
+	size_t n = 0, head, tail, o = 0, i = 0;
 
 	if (!buf || len == 0)
 		return;
 	if (!id)
 		id = "";
-	n = strlen(id);
+	/* Count characters, not bytes: a deed number may be non-ASCII. */
+	for (const char *p = id; *p; p += char_len(p))
+		n++;
 	if (n > 8) {
 		head = 4;
 		tail = 4;
@@ -718,8 +730,18 @@ void id_mask(const char *id, char *buf, size_t len)
 		head = 0;
 		tail = n < 2 ? n : 2;
 	}
-	for (size_t i = 0; i < n && o + 1 < len; i++)
-		buf[o++] = i < head || i >= n - tail ? id[i] : '*';
+	for (const char *p = id; *p; p += char_len(p), i++) {
+		bool keep = i < head || i >= n - tail;
+		size_t k = keep ? char_len(p) : 1;
+
+		if (o + k >= len)
+			break;
+		if (keep)
+			memcpy(buf + o, p, k);
+		else
+			buf[o] = '*';
+		o += k;
+	}
 	buf[o] = '\0';
 }
 

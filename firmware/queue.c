@@ -269,8 +269,13 @@ static struct date col_date(sqlite3_stmt *st, int i)
 
 /* ---- open -------------------------------------------------------------- */
 
+static int load_calendar(struct queue *q, struct calendar *cal);
+static int recompute_deadlines(struct queue *q, const struct queue_actor *actor,
+			       time_t now);
+
 static int migrate(struct queue *q, bool readonly)
 {
+	static const struct queue_actor upgrade = {"schema-upgrade", 0, false};
 	int version = queue_schema_version(q);
 	int latest = migrations[n_migrations - 1].version;
 	char sql[64];
@@ -305,6 +310,11 @@ static int migrate(struct queue *q, bool readonly)
 		if (exec(q, sql, "setting the schema version") < 0)
 			goto fail;
 	}
+	/* A migration may bring holidays: deadlines already counted over
+	 * those days move, and each move is recorded. */
+	if (version > 0 && (load_calendar(q, q->cal) < 0 ||
+			    recompute_deadlines(q, &upgrade, time(NULL)) < 0))
+		goto fail;
 	if (commit(q) < 0)
 		goto fail;
 	log_debug("%s: schema upgraded to version %d", q->path, latest);
@@ -469,9 +479,17 @@ static int load_rule(struct queue *q, const char *regime, struct rule *r)
 	return db_err(q, rc, "reading the deadline rule");
 }
 
-static unsigned first_role(unsigned roles)
+/* The role an event records: the most senior one the action allowed. */
+static unsigned senior_role(unsigned roles)
 {
-	return roles & (~roles + 1u);
+	static const unsigned order[] = {WF_ROLE_PPID, WF_ROLE_KABAG,
+					 WF_ROLE_KASUBBAG, WF_ROLE_DESK,
+					 WF_ROLE_KIOSK};
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (roles & order[i])
+			return order[i];
+	return 0;
 }
 
 static int add_event(struct queue *q, int64_t request_id,
@@ -480,7 +498,7 @@ static int add_event(struct queue *q, int64_t request_id,
 		     const char *note, time_t now)
 {
 	sqlite3_stmt *st = stmt(q, ST_INSERT_EVENT);
-	const char *role_key = workflow_role_key(first_role(role));
+	const char *role_key = workflow_role_key(senior_role(role));
 	int rc;
 
 	if (!st)
@@ -780,6 +798,35 @@ static void append(char *buf, size_t len, const char *label, const char *val)
 	snprintf(buf + n, len - n, "%s%s%s", n ? "; " : "", label, val);
 }
 
+/*
+ * What a person typed for an action is stored for good and printed on
+ * letters: it must be clean text of a bounded length, never cut short.
+ */
+static const struct text *check_args(const struct wf_args *a)
+{
+	static const struct text bad_note = {
+	    "Catatan berisi karakter yang tidak dapat digunakan atau lebih "
+	    "dari 1000 huruf.",
+	    "The note contains characters that cannot be used, or is "
+	    "longer than 1000 characters."};
+	static const struct text bad_memo = {
+	    "Nomor nota dinas harus satu baris, paling banyak 100 huruf.",
+	    "The memo number must be one line of at most 100 characters."};
+	static const struct text bad_holder = {
+	    "Nama badan publik harus satu baris, paling banyak 200 huruf.",
+	    "The public body's name must be one line of at most 200 "
+	    "characters."};
+	size_t n;
+
+	if (a->note && (!request_text_ok(a->note, true, &n) || n > 1000))
+		return &bad_note;
+	if (a->memo && (!request_text_ok(a->memo, false, &n) || n > 100))
+		return &bad_memo;
+	if (a->holder && (!request_text_ok(a->holder, false, &n) || n > 200))
+		return &bad_holder;
+	return NULL;
+}
+
 int queue_act(struct queue *q, const char *regno, const char *action_name,
 	      const struct wf_args *args, const struct queue_actor *actor,
 	      time_t now, const struct text **refusal)
@@ -789,7 +836,7 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 	struct wf_request wr;
 	struct rule rule;
 	enum wf_status from;
-	char note[1024] = "";
+	char note[8192] = "";
 	char day[16];
 	int to;
 
@@ -797,6 +844,10 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 	if (!action)
 		return set_err(q, QUEUE_ERR_INVALID, "unknown action '%s'",
 			       action_name);
+	*refusal = check_args(args);
+	if (*refusal)
+		return set_err(q, QUEUE_ERR_INVALID, "%s: %s", action->name,
+			       (*refusal)->en);
 	r = malloc(sizeof(*r));
 	if (!r)
 		return set_err(q, QUEUE_ERR_OTHER, "out of memory");

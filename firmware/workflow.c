@@ -228,7 +228,16 @@ int workflow_check(const struct wf_action *action, const struct wf_request *req,
 	if (action->needs & WF_NEED_DECISION) {
 		switch (args->decision) {
 		case WF_DECISION_GRANTED:
+			break;
 		case WF_DECISION_PARTIAL:
+			/* The parts withheld may name their basis; a basis
+			 * given must be a real one. */
+			if (args->basis && *args->basis &&
+			    workflow_basis_normalize(args->basis, basis,
+						     sizeof(basis)) < 0) {
+				*reason = &msg_need_basis;
+				return -1;
+			}
 			break;
 		case WF_DECISION_REJECTED:
 			if (req->status == WF_AVAILABLE) {

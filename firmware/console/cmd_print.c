@@ -130,9 +130,11 @@ static int send_job(struct console *c, struct queue *q, int64_t job_id,
 	int cups_id = 0, rc = EXIT_REFUSED;
 
 	if (!p) {
-		console_error("print", "printer: %s", strerror(errno));
-		queue_job_update(q, job_id, QUEUE_JOB_FAILED, 0,
-				 strerror(errno), time(NULL));
+		int err = errno;
+
+		queue_job_update(q, job_id, QUEUE_JOB_FAILED, 0, strerror(err),
+				 time(NULL));
+		console_error("print", "printer: %s", strerror(err));
 		return EXIT_REFUSED;
 	}
 	memset(&st, 0, sizeof(st));
@@ -150,21 +152,27 @@ static int send_job(struct console *c, struct queue *q, int64_t job_id,
 	}
 	queue_job_update(q, job_id, QUEUE_JOB_SENT, cups_id, "", time(NULL));
 	memset(&job, 0, sizeof(job));
+	errno = 0;
 	if (printer_wait_job(p, cups_id, wait_s * 1000, &job) < 0 ||
 	    !printer_job_final(job.state)) {
 		bool timed_out = errno == ETIMEDOUT && !job.stuck;
+		enum queue_job_state end = QUEUE_JOB_CANCELLED;
+		const char *outcome = "cancelled";
 
-		/* Stuck or too late: cancel, never print it later. */
-		printer_cancel_job(p, cups_id);
-		snprintf(why, sizeof(why), "%s (%s): cancelled",
+		/* Stuck or too late: cancel, never print it later.  If the
+		 * cancel itself fails the row says so: it may still print. */
+		if (printer_cancel_job(p, cups_id) < 0 && errno != EALREADY) {
+			end = QUEUE_JOB_FAILED;
+			outcome = "could not be cancelled, may still print";
+		}
+		snprintf(why, sizeof(why), "%s (%s): %s",
 			 printer_state_text(job.printer.state, false),
-			 printer_state_text(job.printer.state, true));
+			 printer_state_text(job.printer.state, true), outcome);
 		if (timed_out)
 			snprintf(why, sizeof(why),
-				 "not printed within %d s (job %s): cancelled",
-				 wait_s, printer_job_state_key(job.state));
-		queue_job_update(q, job_id, QUEUE_JOB_CANCELLED, 0, why,
-				 time(NULL));
+				 "not printed within %d s (job %s): %s", wait_s,
+				 printer_job_state_key(job.state), outcome);
+		queue_job_update(q, job_id, end, 0, why, time(NULL));
 		console_error("print", "job %d %s", cups_id, why);
 		goto out;
 	}

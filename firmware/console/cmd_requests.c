@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Subcommands on requests: init, add, list, show, act. */
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,27 @@ static bool all_digits(const char *s, size_t n)
 			return false;
 	}
 	return k == n;
+}
+
+/* A deadline counted over a year without holidays may fall on one. */
+static void warn_unloaded_years(struct queue *q, const struct request *r)
+{
+	struct calendar *cal = calendar_new();
+	char due[16];
+
+	if (!cal || queue_load_calendar(q, cal) < 0) {
+		calendar_free(cal);
+		return;
+	}
+	date_format(r->deadline, due, sizeof(due));
+	for (int y = r->start_date.year; y <= r->deadline.year; y++)
+		if (!calendar_has_year(cal, y))
+			fprintf(stderr,
+				"ppid-console: add: warning: deadline %s is "
+				"counted over %d, for which no holidays are "
+				"loaded: check it once they are imported\n",
+				due, y);
+	calendar_free(cal);
 }
 
 int cmd_add(struct console *c, int argc, char **argv)
@@ -189,6 +211,12 @@ int cmd_add(struct console *c, int argc, char **argv)
 			break;
 		case O_RECEIVED:
 			v = date_parse_wib(optarg, &req.received_at);
+			if (v < 0 && errno == ERANGE) {
+				console_error("add", "--received: the time "
+						     "received cannot be in "
+						     "the future");
+				return EXIT_REFUSED;
+			}
 			if (v < 0) {
 				console_error("add",
 					      "--received must be 'YYYY-MM-DD "
@@ -289,6 +317,7 @@ int cmd_add(struct console *c, int argc, char **argv)
 		console_error("add", "%s", queue_errmsg(q));
 	} else {
 		printf("%s\n", req.regno);
+		warn_unloaded_years(q, &req);
 		rc = EXIT_OK;
 	}
 	queue_close(q);

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "workflow.h"
@@ -557,6 +559,25 @@ static void test_null_diag_is_allowed(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
+/* Roles come only from a file nobody but root can change. */
+static void test_staff_ignored_from_writable_file(void **state)
+{
+	struct fx *f = *state;
+
+	write_file(f, "[staff]\nbudi = ppid\n");
+	assert_int_equal(chmod(f->path, 0666), 0);
+	assert_int_equal(config_load(&f->cfg, f->path, f->diag), 0);
+	assert_int_equal(f->cfg.n_staff, 0);
+	assert_int_equal(config_roles_of(&f->cfg, "budi"), 0);
+	assert_diag_has(f, "ignoring [staff]");
+	if (geteuid() == 0) {
+		assert_int_equal(chmod(f->path, 0644), 0);
+		assert_int_equal(config_load(&f->cfg, f->path, f->diag), 0);
+		assert_int_equal(config_roles_of(&f->cfg, "budi"),
+				 WF_ROLE_PPID);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -580,6 +601,7 @@ int main(void)
 	    T(test_syntax_error_line_reported),
 	    T(test_unclosed_section_reported),
 	    T(test_null_diag_is_allowed),
+	    T(test_staff_ignored_from_writable_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -679,6 +679,11 @@ static void test_mask(void **state)
 	assert_string_equal(buf, "******78");
 	id_mask("123", buf, sizeof(buf));
 	assert_string_equal(buf, "*23");
+	/* Characters, not bytes: a deed number may be non-ASCII. */
+	id_mask("AKTA-Nº-12/ÉÈ-2026", buf, sizeof(buf));
+	assert_string_equal(buf, "AKTA**********2026");
+	id_mask("ÉÈÊËÉÈÊË", buf, sizeof(buf));
+	assert_string_equal(buf, "******ÊË");
 	id_mask("7", buf, sizeof(buf));
 	assert_string_equal(buf, "7");
 	id_mask("", buf, sizeof(buf));

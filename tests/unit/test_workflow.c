@@ -652,6 +652,28 @@ static void test_pasal17_labels(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
+/* A partial grant may name the basis of what it withholds: a real one. */
+static void test_partial_basis_must_be_real(void **state)
+{
+	(void)state;
+	struct wf_request req = {WF_COORDINATING, 0, 1, WF_DECISION_NONE};
+	struct wf_args args = {.decision = WF_DECISION_PARTIAL, .basis = "z"};
+	const struct text *why;
+
+	assert_int_equal(workflow_check(workflow_find("decide"), &req,
+					WF_ROLE_PPID, &args, &why),
+			 -1);
+	assert_non_null(why);
+	args.basis = "h";
+	assert_int_equal(workflow_check(workflow_find("decide"), &req,
+					WF_ROLE_PPID, &args, &why),
+			 WF_DECIDED);
+	args.basis = NULL;
+	assert_int_equal(workflow_check(workflow_find("decide"), &req,
+					WF_ROLE_PPID, &args, &why),
+			 WF_DECIDED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -677,6 +699,7 @@ int main(void)
 	    T(test_roles_parse_lists),
 	    T(test_basis_normalize),
 	    T(test_pasal17_labels),
+	    T(test_partial_basis_must_be_real),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
