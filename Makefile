@@ -130,8 +130,8 @@ fuzz:
 # ---- the two commands --------------------------------------------------------
 test:
 	$(Q)sh assets/deps.sh test
-	$(Q)$(MAKE) --no-print-directory tests-build
-	$(Q)$(MAKE) --no-print-directory SAN=1 tests-build
+	$(Q)$(MAKE) --no-print-directory BUILD=build SAN=0 tests-build
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-build
 	$(Q)$(MAKE) --no-print-directory CC=clang BUILD=build/clang WERROR=1 all
 	$(Q)$(MAKE) --no-print-directory fuzz
 	$(Q)sh tests/run.sh build build/asan

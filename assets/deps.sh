@@ -14,7 +14,7 @@ BUILD="make gcc pkg-config xxd libsqlite3-dev libinih-dev libgpiod-dev libcups2-
 	libcairo2-dev libpango1.0-dev libfontconfig-dev libqrencode-dev libncurses-dev
 	fonts-dejavu-core"
 TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client \
-	poppler-utils zbar-tools sqlite3 tmux clang-format"
+	poppler-utils zbar-tools sqlite3 clang-format"
 
 case "$what" in
 build) want=$BUILD ;;
