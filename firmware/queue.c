@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The queue store over SQLite.  Statements used on the hot path are prepared
- * once per connection and reset after every use, so no statement keeps a
- * read snapshot open (which would block checkpoints and grow the WAL).
+ * The queue store over SQLite: opening and migrations, errors, the statement
+ * cache, submitting and SOP actions (reading is in queue_read.c, calls,
+ * holidays and print jobs in queue_office.c).  Statements used on the hot
+ * path are prepared once per connection and reset after every use, so no
+ * statement keeps a read snapshot open (which would block checkpoints and
+ * grow the WAL).
  */
 
 #include <errno.h>
@@ -17,29 +20,8 @@
 
 #include "log.h"
 #include "migrations.h"
-#include "queue.h"
+#include "queue_internal.h"
 #include "regno.h"
-
-enum stmt_id {
-	ST_DATA_VERSION,
-	ST_NEXT_SEQ,
-	ST_INSERT_REQ,
-	ST_INSERT_EVENT,
-	ST_INSERT_JOB,
-	ST_GET_BY_REGNO,
-	ST_GET_BY_ID,
-	ST_HOLIDAY_DAYS,
-	ST_RULE,
-	ST_UPDATE_REQ,
-	ST_COUNT,
-};
-
-#define REQ_COLUMNS                                                            \
-	"id, regno, token, channel, lang, received_at, created_at, name, "     \
-	"id_type, id_number, proxy, address, occupation, phone, email, info, " \
-	"purpose, obtain, delivery, regime, status, start_date, deadline, "    \
-	"extended_deadline, extensions, decision, basis, holder, memo, "       \
-	"notified_at, closed_at, updated_at"
 
 static const char *const stmt_sql[ST_COUNT] = {
     [ST_DATA_VERSION] = "PRAGMA data_version",
@@ -71,32 +53,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 		      "WHERE id = ?1",
 };
 
-struct queue {
-	sqlite3 *db;		       /* the connection */
-	char path[256];		       /* database file */
-	char errmsg[512];	       /* last error */
-	enum queue_err err;	       /* last error class */
-	sqlite3_stmt *stmts[ST_COUNT]; /* prepared on first use */
-	int64_t data_version;	       /* last PRAGMA data_version */
-	bool dv_valid;		       /* data_version was read */
-	struct calendar *cal;	       /* holidays, reloaded per write */
-	char number_format[96];	       /* registration number template */
-	char prefix[32];	       /* office prefix */
-	int open_min, close_min;       /* office hours */
-};
-
-struct rule {
-	int days;     /* working days to answer */
-	int ext_days; /* working days of the extension */
-	int max_ext;  /* extensions allowed */
-};
-
 /* ---- errors ------------------------------------------------------------ */
 
-static int set_err(struct queue *q, enum queue_err code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int set_err(struct queue *q, enum queue_err code, const char *fmt, ...)
+int queue_set_err(struct queue *q, enum queue_err code, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -134,7 +93,7 @@ static enum queue_err classify(int rc)
 }
 
 /* Record a SQLite failure in words a technician can act on. */
-static int db_err(struct queue *q, int rc, const char *what)
+int queue_db_err(struct queue *q, int rc, const char *what)
 {
 	enum queue_err code = classify(rc);
 	const char *hint = "";
@@ -155,9 +114,9 @@ static int db_err(struct queue *q, int rc, const char *what)
 	default:
 		break;
 	}
-	return set_err(q, code, "%s: %s: %s%s", q->path, what,
-		       q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc),
-		       hint);
+	return queue_set_err(q, code, "%s: %s: %s%s", q->path, what,
+			     q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc),
+			     hint);
 }
 
 const char *queue_errmsg(const struct queue *q)
@@ -172,7 +131,7 @@ enum queue_err queue_errcode(const struct queue *q)
 
 /* ---- statements -------------------------------------------------------- */
 
-static sqlite3_stmt *stmt(struct queue *q, enum stmt_id id)
+sqlite3_stmt *queue_stmt(struct queue *q, enum stmt_id id)
 {
 	int rc;
 
@@ -181,43 +140,43 @@ static sqlite3_stmt *stmt(struct queue *q, enum stmt_id id)
 					SQLITE_PREPARE_PERSISTENT,
 					&q->stmts[id], NULL);
 		if (rc != SQLITE_OK) {
-			db_err(q, rc, "preparing a statement");
+			queue_db_err(q, rc, "preparing a statement");
 			return NULL;
 		}
 	}
 	return q->stmts[id];
 }
 
-static void done(sqlite3_stmt *st)
+void queue_stmt_done(sqlite3_stmt *st)
 {
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 }
 
-static int exec(struct queue *q, const char *sql, const char *what)
+static int queue_exec(struct queue *q, const char *sql, const char *what)
 {
 	int rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
 
-	return rc == SQLITE_OK ? 0 : db_err(q, rc, what);
+	return rc == SQLITE_OK ? 0 : queue_db_err(q, rc, what);
 }
 
-static int begin(struct queue *q)
+int queue_begin(struct queue *q)
 {
-	return exec(q, "BEGIN IMMEDIATE", "starting a write");
+	return queue_exec(q, "BEGIN IMMEDIATE", "starting a write");
 }
 
-static int commit(struct queue *q)
+int queue_commit(struct queue *q)
 {
-	return exec(q, "COMMIT", "committing");
+	return queue_exec(q, "COMMIT", "committing");
 }
 
-static void rollback(struct queue *q)
+void queue_rollback(struct queue *q)
 {
 	if (!sqlite3_get_autocommit(q->db))
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
+void queue_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
@@ -225,7 +184,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-static void bind_date(sqlite3_stmt *st, int i, const struct date *d)
+void queue_bind_date(sqlite3_stmt *st, int i, const struct date *d)
 {
 	char buf[16];
 
@@ -237,7 +196,7 @@ static void bind_date(sqlite3_stmt *st, int i, const struct date *d)
 	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
 }
 
-static void bind_time(sqlite3_stmt *st, int i, time_t t)
+void queue_bind_time(sqlite3_stmt *st, int i, time_t t)
 {
 	if (t)
 		sqlite3_bind_int64(st, i, (sqlite3_int64)t);
@@ -245,33 +204,29 @@ static void bind_time(sqlite3_stmt *st, int i, time_t t)
 		sqlite3_bind_null(st, i);
 }
 
-static void col_text(sqlite3_stmt *st, int i, char *buf, size_t len)
+void queue_col_text(sqlite3_stmt *st, int i, char *buf, size_t len)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 
 	snprintf(buf, len, "%s", s ? (const char *)s : "");
 }
 
-static const char *col_str(sqlite3_stmt *st, int i)
+const char *queue_col_str(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 
 	return s ? (const char *)s : "";
 }
 
-static struct date col_date(sqlite3_stmt *st, int i)
+struct date queue_col_date(sqlite3_stmt *st, int i)
 {
 	struct date d = {0, 0, 0};
 
-	date_parse(col_str(st, i), &d);
+	date_parse(queue_col_str(st, i), &d);
 	return d;
 }
 
 /* ---- open -------------------------------------------------------------- */
-
-static int load_calendar(struct queue *q, struct calendar *cal);
-static int recompute_deadlines(struct queue *q, const struct queue_actor *actor,
-			       time_t now);
 
 static int migrate(struct queue *q, bool readonly)
 {
@@ -283,44 +238,46 @@ static int migrate(struct queue *q, bool readonly)
 	if (version < 0)
 		return -1;
 	if (version > latest)
-		return set_err(q, QUEUE_ERR_VERSION,
-			       "%s: the database has schema version %d, newer "
-			       "than this program (%d): update the program",
-			       q->path, version, latest);
+		return queue_set_err(
+		    q, QUEUE_ERR_VERSION,
+		    "%s: the database has schema version %d, newer "
+		    "than this program (%d): update the program",
+		    q->path, version, latest);
 	if (version == latest)
 		return 0;
 	if (readonly)
-		return set_err(
+		return queue_set_err(
 		    q, QUEUE_ERR_READONLY,
 		    "%s: the database needs an upgrade (schema %d to "
 		    "%d): open it once read-write",
 		    q->path, version, latest);
 	/* All steps in one transaction: a failed step leaves nothing. */
-	if (begin(q) < 0)
+	if (queue_begin(q) < 0)
 		return -1;
 	version = queue_schema_version(q);
 	for (size_t i = 0; i < n_migrations; i++) {
 		if (migrations[i].version <= version)
 			continue;
-		if (exec(q, migrations[i].sql, migrations[i].name) < 0)
+		if (queue_exec(q, migrations[i].sql, migrations[i].name) < 0)
 			goto fail;
 		/* PRAGMA takes no bound parameters: the value is ours. */
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
 			 migrations[i].version);
-		if (exec(q, sql, "setting the schema version") < 0)
+		if (queue_exec(q, sql, "setting the schema version") < 0)
 			goto fail;
 	}
 	/* A migration may bring holidays: deadlines already counted over
 	 * those days move, and each move is recorded. */
-	if (version > 0 && (load_calendar(q, q->cal) < 0 ||
-			    recompute_deadlines(q, &upgrade, time(NULL)) < 0))
+	if (version > 0 &&
+	    (queue_load_calendar(q, q->cal) < 0 ||
+	     queue_recompute_deadlines(q, &upgrade, time(NULL)) < 0))
 		goto fail;
-	if (commit(q) < 0)
+	if (queue_commit(q) < 0)
 		goto fail;
 	log_debug("%s: schema upgraded to version %d", q->path, latest);
 	return 0;
 fail:
-	rollback(q);
+	queue_rollback(q);
 	return -1;
 }
 
@@ -331,12 +288,12 @@ int queue_schema_version(struct queue *q)
 
 	rc = sqlite3_prepare_v2(q->db, "PRAGMA user_version", -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return db_err(q, rc, "reading the schema version");
+		return queue_db_err(q, rc, "reading the schema version");
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	else
-		db_err(q, rc, "reading the schema version");
+		queue_db_err(q, rc, "reading the schema version");
 	sqlite3_finalize(st);
 	return v;
 }
@@ -365,23 +322,24 @@ enum queue_err queue_open(const struct queue_options *opt, struct queue **out,
 	q->close_min = opt->close_min > opt->open_min ? opt->close_min : 960;
 	q->cal = calendar_new();
 	if (!q->cal) {
-		set_err(q, QUEUE_ERR_OTHER, "%s: out of memory", q->path);
+		queue_set_err(q, QUEUE_ERR_OTHER, "%s: out of memory", q->path);
 		goto fail;
 	}
 	calendar_set_hours(q->cal, q->open_min, q->close_min);
 	if (regno_check_format(q->number_format, q->prefix) < 0) {
-		set_err(q, QUEUE_ERR_INVALID,
-			"number_format '%s' with prefix '%s' is not usable: it "
-			"needs {seq} and {year} and only letters, digits, "
-			"'/', '.' and '-'",
-			q->number_format, q->prefix);
+		queue_set_err(
+		    q, QUEUE_ERR_INVALID,
+		    "number_format '%s' with prefix '%s' is not usable: it "
+		    "needs {seq} and {year} and only letters, digits, "
+		    "'/', '.' and '-'",
+		    q->number_format, q->prefix);
 		goto fail;
 	}
 	if (!existed && !opt->create) {
-		set_err(q, QUEUE_ERR_IO,
-			"%s: no database here (create it with "
-			"'ppid-console init')",
-			q->path);
+		queue_set_err(q, QUEUE_ERR_IO,
+			      "%s: no database here (create it with "
+			      "'ppid-console init')",
+			      q->path);
 		goto fail;
 	}
 	flags = opt->readonly ? SQLITE_OPEN_READONLY
@@ -389,7 +347,7 @@ enum queue_err queue_open(const struct queue_options *opt, struct queue **out,
 	rc =
 	    sqlite3_open_v2(q->path, &q->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		db_err(q, rc, "opening");
+		queue_db_err(q, rc, "opening");
 		goto fail;
 	}
 	sqlite3_extended_result_codes(q->db, 1);
@@ -400,11 +358,11 @@ enum queue_err queue_open(const struct queue_options *opt, struct queue **out,
 		if (chmod(q->path, 0660) < 0)
 			log_warn("%s: chmod: %s", q->path, strerror(errno));
 	}
-	if (exec(q, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
-		 "configuring") < 0)
+	if (queue_exec(q, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+		       "configuring") < 0)
 		goto fail;
 	if (!opt->readonly &&
-	    exec(q, "PRAGMA journal_mode = WAL", "switching to WAL") < 0)
+	    queue_exec(q, "PRAGMA journal_mode = WAL", "switching to WAL") < 0)
 		goto fail;
 	if (migrate(q, opt->readonly) < 0)
 		goto fail;
@@ -430,9 +388,9 @@ void queue_close(struct queue *q)
 
 /* ---- helpers used inside transactions ---------------------------------- */
 
-static int load_calendar(struct queue *q, struct calendar *cal)
+int queue_load_calendar(struct queue *q, struct calendar *cal)
 {
-	sqlite3_stmt *st = stmt(q, ST_HOLIDAY_DAYS);
+	sqlite3_stmt *st = queue_stmt(q, ST_HOLIDAY_DAYS);
 	int rc;
 
 	if (!st)
@@ -441,42 +399,39 @@ static int load_calendar(struct queue *q, struct calendar *cal)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct date d;
 
-		if (date_parse(col_str(st, 0), &d) == 0 &&
+		if (date_parse(queue_col_str(st, 0), &d) == 0 &&
 		    calendar_add_holiday(cal, d) < 0) {
-			done(st);
-			return set_err(q, QUEUE_ERR_OTHER, "out of memory");
+			queue_stmt_done(st);
+			return queue_set_err(q, QUEUE_ERR_OTHER,
+					     "out of memory");
 		}
 	}
-	done(st);
-	return rc == SQLITE_DONE ? 0 : db_err(q, rc, "reading holidays");
+	queue_stmt_done(st);
+	return rc == SQLITE_DONE ? 0 : queue_db_err(q, rc, "reading holidays");
 }
 
-int queue_load_calendar(struct queue *q, struct calendar *cal)
+int queue_load_rule(struct queue *q, const char *regime, struct rule *r)
 {
-	return load_calendar(q, cal);
-}
-
-static int load_rule(struct queue *q, const char *regime, struct rule *r)
-{
-	sqlite3_stmt *st = stmt(q, ST_RULE);
+	sqlite3_stmt *st = queue_stmt(q, ST_RULE);
 	int rc;
 
 	if (!st)
 		return -1;
-	bind_text(st, 1, regime);
+	queue_bind_text(st, 1, regime);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		r->days = sqlite3_column_int(st, 0);
 		r->ext_days = sqlite3_column_int(st, 1);
 		r->max_ext = sqlite3_column_int(st, 2);
 	}
-	done(st);
+	queue_stmt_done(st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return set_err(q, QUEUE_ERR_INVALID,
-			       "no deadline rule for regime '%s'", regime);
-	return db_err(q, rc, "reading the deadline rule");
+		return queue_set_err(q, QUEUE_ERR_INVALID,
+				     "no deadline rule for regime '%s'",
+				     regime);
+	return queue_db_err(q, rc, "reading the deadline rule");
 }
 
 /* The role an event records: the most senior one the action allowed. */
@@ -492,12 +447,12 @@ static unsigned senior_role(unsigned roles)
 	return 0;
 }
 
-static int add_event(struct queue *q, int64_t request_id,
-		     const struct queue_actor *actor, unsigned role,
-		     const char *action, const char *from, const char *to,
-		     const char *note, time_t now)
+int queue_add_event(struct queue *q, int64_t request_id,
+		    const struct queue_actor *actor, unsigned role,
+		    const char *action, const char *from, const char *to,
+		    const char *note, time_t now)
 {
-	sqlite3_stmt *st = stmt(q, ST_INSERT_EVENT);
+	sqlite3_stmt *st = queue_stmt(q, ST_INSERT_EVENT);
 	const char *role_key = workflow_role_key(senior_role(role));
 	int rc;
 
@@ -508,16 +463,17 @@ static int add_event(struct queue *q, int64_t request_id,
 	else
 		sqlite3_bind_null(st, 1);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
-	bind_text(st, 3, actor->login);
-	bind_text(st, 4, role_key ? role_key : "none");
-	bind_text(st, 5, action);
-	bind_text(st, 6, from);
-	bind_text(st, 7, to);
-	bind_text(st, 8, note ? note : "");
+	queue_bind_text(st, 3, actor->login);
+	queue_bind_text(st, 4, role_key ? role_key : "none");
+	queue_bind_text(st, 5, action);
+	queue_bind_text(st, 6, from);
+	queue_bind_text(st, 7, to);
+	queue_bind_text(st, 8, note ? note : "");
 	sqlite3_bind_int(st, 9, actor->dev_mode);
 	rc = sqlite3_step(st);
-	done(st);
-	return rc == SQLITE_DONE ? 0 : db_err(q, rc, "recording the event");
+	queue_stmt_done(st);
+	return rc == SQLITE_DONE ? 0
+				 : queue_db_err(q, rc, "recording the event");
 }
 
 static void make_token(char *out)
@@ -540,96 +496,11 @@ static void make_token(char *out)
 	out[REQ_TOKEN_LEN] = '\0';
 }
 
-static void row_to_request(sqlite3_stmt *st, struct request *r)
-{
-	int v;
-
-	request_init(r);
-	r->id = sqlite3_column_int64(st, 0);
-	col_text(st, 1, r->regno, sizeof(r->regno));
-	col_text(st, 2, r->token, sizeof(r->token));
-	v = request_channel_from_key(col_str(st, 3));
-	r->channel = v < 0 ? REQ_CHANNEL_DESK : (enum req_channel)v;
-	r->lang = strcmp(col_str(st, 4), "en") == 0 ? LANG_EN : LANG_ID;
-	r->received_at = (time_t)sqlite3_column_int64(st, 5);
-	r->created_at = (time_t)sqlite3_column_int64(st, 6);
-	col_text(st, 7, r->name, sizeof(r->name));
-	v = request_id_type_from_key(col_str(st, 8));
-	r->id_type = v < 0 ? REQ_ID_OTHER : (enum req_id_type)v;
-	col_text(st, 9, r->id_number, sizeof(r->id_number));
-	r->proxy = sqlite3_column_int(st, 10) != 0;
-	col_text(st, 11, r->address, sizeof(r->address));
-	col_text(st, 12, r->occupation, sizeof(r->occupation));
-	col_text(st, 13, r->phone, sizeof(r->phone));
-	col_text(st, 14, r->email, sizeof(r->email));
-	col_text(st, 15, r->info, sizeof(r->info));
-	col_text(st, 16, r->purpose, sizeof(r->purpose));
-	v = request_obtain_from_key(col_str(st, 17));
-	r->obtain = v < 0 ? REQ_OBTAIN_VIEW : (enum req_obtain)v;
-	v = request_delivery_from_key(col_str(st, 18));
-	r->delivery = v < 0 ? REQ_DELIVERY_PICKUP : (enum req_delivery)v;
-	r->election = strcmp(col_str(st, 19), "election") == 0;
-	v = workflow_status_from_key(col_str(st, 20));
-	r->status = v < 0 ? WF_STATUS_COUNT : (enum wf_status)v;
-	r->start_date = col_date(st, 21);
-	r->deadline = col_date(st, 22);
-	r->extended = sqlite3_column_type(st, 23) != SQLITE_NULL;
-	if (r->extended)
-		r->extended_deadline = col_date(st, 23);
-	r->extensions = sqlite3_column_int(st, 24);
-	v = workflow_decision_from_key(col_str(st, 25));
-	r->decision = v < 0 ? WF_DECISION_NONE : (enum wf_decision)v;
-	col_text(st, 26, r->basis, sizeof(r->basis));
-	col_text(st, 27, r->holder, sizeof(r->holder));
-	col_text(st, 28, r->memo, sizeof(r->memo));
-	r->notified_at = (time_t)sqlite3_column_int64(st, 29);
-	r->closed_at = (time_t)sqlite3_column_int64(st, 30);
-	r->updated_at = (time_t)sqlite3_column_int64(st, 31);
-}
-
-static int get_one(struct queue *q, enum stmt_id id, const char *regno,
-		   int64_t rowid, struct request *out)
-{
-	sqlite3_stmt *st = stmt(q, id);
-	int rc;
-
-	if (!st)
-		return -1;
-	if (regno)
-		bind_text(st, 1, regno);
-	else
-		sqlite3_bind_int64(st, 1, rowid);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		row_to_request(st, out);
-	done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE) {
-		if (regno)
-			return set_err(q, QUEUE_ERR_NOTFOUND,
-				       "no request numbered '%s'", regno);
-		return set_err(q, QUEUE_ERR_NOTFOUND, "no request #%lld",
-			       (long long)rowid);
-	}
-	return db_err(q, rc, "reading a request");
-}
-
-int queue_get(struct queue *q, const char *regno, struct request *out)
-{
-	return get_one(q, ST_GET_BY_REGNO, regno, 0, out);
-}
-
-int queue_get_by_id(struct queue *q, int64_t id, struct request *out)
-{
-	return get_one(q, ST_GET_BY_ID, NULL, id, out);
-}
-
 /* ---- submit -------------------------------------------------------------- */
 
 static int next_seq(struct queue *q, int year, int *seq)
 {
-	sqlite3_stmt *st = stmt(q, ST_NEXT_SEQ);
+	sqlite3_stmt *st = queue_stmt(q, ST_NEXT_SEQ);
 	int rc;
 
 	if (!st)
@@ -638,45 +509,46 @@ static int next_seq(struct queue *q, int year, int *seq)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*seq = sqlite3_column_int(st, 0);
-	done(st);
-	return rc == SQLITE_ROW ? 0 : db_err(q, rc, "numbering the request");
+	queue_stmt_done(st);
+	return rc == SQLITE_ROW ? 0
+				: queue_db_err(q, rc, "numbering the request");
 }
 
 static int insert_request(struct queue *q, struct request *req, int year,
 			  int seq)
 {
-	sqlite3_stmt *st = stmt(q, ST_INSERT_REQ);
+	sqlite3_stmt *st = queue_stmt(q, ST_INSERT_REQ);
 	int rc;
 
 	if (!st)
 		return -1;
-	bind_text(st, 1, req->regno);
+	queue_bind_text(st, 1, req->regno);
 	sqlite3_bind_int(st, 2, year);
 	sqlite3_bind_int(st, 3, seq);
-	bind_text(st, 4, req->token);
-	bind_text(st, 5, request_channel_key(req->channel));
-	bind_text(st, 6, req->lang == LANG_EN ? "en" : "id");
+	queue_bind_text(st, 4, req->token);
+	queue_bind_text(st, 5, request_channel_key(req->channel));
+	queue_bind_text(st, 6, req->lang == LANG_EN ? "en" : "id");
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)req->received_at);
 	sqlite3_bind_int64(st, 8, (sqlite3_int64)req->created_at);
-	bind_text(st, 9, req->name);
-	bind_text(st, 10, request_id_type_key(req->id_type));
-	bind_text(st, 11, req->id_number);
+	queue_bind_text(st, 9, req->name);
+	queue_bind_text(st, 10, request_id_type_key(req->id_type));
+	queue_bind_text(st, 11, req->id_number);
 	sqlite3_bind_int(st, 12, req->proxy);
-	bind_text(st, 13, req->address);
-	bind_text(st, 14, req->occupation);
-	bind_text(st, 15, req->phone);
-	bind_text(st, 16, req->email);
-	bind_text(st, 17, req->info);
-	bind_text(st, 18, req->purpose);
-	bind_text(st, 19, request_obtain_key(req->obtain));
-	bind_text(st, 20, request_delivery_key(req->delivery));
-	bind_text(st, 21, req->election ? "election" : "ordinary");
-	bind_date(st, 22, &req->start_date);
-	bind_date(st, 23, &req->deadline);
+	queue_bind_text(st, 13, req->address);
+	queue_bind_text(st, 14, req->occupation);
+	queue_bind_text(st, 15, req->phone);
+	queue_bind_text(st, 16, req->email);
+	queue_bind_text(st, 17, req->info);
+	queue_bind_text(st, 18, req->purpose);
+	queue_bind_text(st, 19, request_obtain_key(req->obtain));
+	queue_bind_text(st, 20, request_delivery_key(req->delivery));
+	queue_bind_text(st, 21, req->election ? "election" : "ordinary");
+	queue_bind_date(st, 22, &req->start_date);
+	queue_bind_date(st, 23, &req->deadline);
 	rc = sqlite3_step(st);
-	done(st);
+	queue_stmt_done(st);
 	if (rc != SQLITE_DONE)
-		return db_err(q, rc, "storing the request");
+		return queue_db_err(q, rc, "storing the request");
 	req->id = sqlite3_last_insert_rowid(q->db);
 	return 0;
 }
@@ -684,17 +556,19 @@ static int insert_request(struct queue *q, struct request *req, int year,
 static int insert_job(struct queue *q, int64_t request_id, const char *doc,
 		      time_t now)
 {
-	sqlite3_stmt *st = stmt(q, ST_INSERT_JOB);
+	sqlite3_stmt *st = queue_stmt(q, ST_INSERT_JOB);
 	int rc;
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, request_id);
-	bind_text(st, 2, doc);
+	queue_bind_text(st, 2, doc);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
 	rc = sqlite3_step(st);
-	done(st);
-	return rc == SQLITE_DONE ? 0 : db_err(q, rc, "queueing the print job");
+	queue_stmt_done(st);
+	return rc == SQLITE_DONE
+		   ? 0
+		   : queue_db_err(q, rc, "queueing the print job");
 }
 
 int queue_submit(struct queue *q, struct request *req,
@@ -711,27 +585,30 @@ int queue_submit(struct queue *q, struct request *req,
 	int seq = 0;
 
 	if (!(actor->roles & (WF_ROLE_DESK | WF_ROLE_KIOSK)))
-		return set_err(q, QUEUE_ERR_REFUSED,
-			       "only the desk (or the kiosk) may register "
-			       "requests; %s has no desk role",
-			       actor->login);
+		return queue_set_err(
+		    q, QUEUE_ERR_REFUSED,
+		    "only the desk (or the kiosk) may register "
+		    "requests; %s has no desk role",
+		    actor->login);
 	if (request_validate(req, now, &e, 1) > 0)
-		return set_err(q, QUEUE_ERR_INVALID, "%s: %s",
-			       field_keys[e.field], e.msg->en);
+		return queue_set_err(q, QUEUE_ERR_INVALID, "%s: %s",
+				     field_keys[e.field], e.msg->en);
 	if (!req->received_at)
 		req->received_at = now;
 	req->created_at = now;
 	day = date_of_wib(req->received_at, NULL);
 
-	if (begin(q) < 0)
+	if (queue_begin(q) < 0)
 		return -1;
-	if (load_calendar(q, q->cal) < 0 ||
-	    load_rule(q, req->election ? "election" : "ordinary", &rule) < 0 ||
+	if (queue_load_calendar(q, q->cal) < 0 ||
+	    queue_load_rule(q, req->election ? "election" : "ordinary", &rule) <
+		0 ||
 	    next_seq(q, day.year, &seq) < 0)
 		goto fail;
 	if (regno_format(q->number_format, q->prefix, seq, day.year, day.month,
 			 req->regno, sizeof(req->regno)) < 0) {
-		set_err(q, QUEUE_ERR_INVALID, "cannot format number %d", seq);
+		queue_set_err(q, QUEUE_ERR_INVALID, "cannot format number %d",
+			      seq);
 		goto fail;
 	}
 	make_token(req->token);
@@ -743,19 +620,19 @@ int queue_submit(struct queue *q, struct request *req,
 	req->status = WF_SUBMITTED;
 	req->decision = WF_DECISION_NONE;
 	if (insert_request(q, req, day.year, seq) < 0 ||
-	    add_event(q, req->id, actor,
-		      actor->roles & (WF_ROLE_DESK | WF_ROLE_KIOSK), "submit",
-		      NULL, "submitted", request_channel_key(req->channel),
-		      now) < 0)
+	    queue_add_event(q, req->id, actor,
+			    actor->roles & (WF_ROLE_DESK | WF_ROLE_KIOSK),
+			    "submit", NULL, "submitted",
+			    request_channel_key(req->channel), now) < 0)
 		goto fail;
 	if (print_receipt && insert_job(q, req->id, "receipt", now) < 0)
 		goto fail;
-	if (commit(q) < 0)
+	if (queue_commit(q) < 0)
 		goto fail;
 	req->updated_at = now;
 	return 0;
 fail:
-	rollback(q);
+	queue_rollback(q);
 	req->regno[0] = '\0';
 	req->id = 0;
 	return -1;
@@ -763,29 +640,30 @@ fail:
 
 /* ---- actions ------------------------------------------------------------- */
 
-static int update_request(struct queue *q, const struct request *r)
+int queue_update_request(struct queue *q, const struct request *r)
 {
-	sqlite3_stmt *st = stmt(q, ST_UPDATE_REQ);
+	sqlite3_stmt *st = queue_stmt(q, ST_UPDATE_REQ);
 	int rc;
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, r->id);
-	bind_text(st, 2, workflow_status_key(r->status));
-	bind_date(st, 3, &r->start_date);
-	bind_date(st, 4, &r->deadline);
-	bind_date(st, 5, r->extended ? &r->extended_deadline : NULL);
+	queue_bind_text(st, 2, workflow_status_key(r->status));
+	queue_bind_date(st, 3, &r->start_date);
+	queue_bind_date(st, 4, &r->deadline);
+	queue_bind_date(st, 5, r->extended ? &r->extended_deadline : NULL);
 	sqlite3_bind_int(st, 6, r->extensions);
-	bind_text(st, 7, workflow_decision_key(r->decision));
-	bind_text(st, 8, r->basis);
-	bind_text(st, 9, r->holder);
-	bind_text(st, 10, r->memo);
-	bind_time(st, 11, r->notified_at);
-	bind_time(st, 12, r->closed_at);
+	queue_bind_text(st, 7, workflow_decision_key(r->decision));
+	queue_bind_text(st, 8, r->basis);
+	queue_bind_text(st, 9, r->holder);
+	queue_bind_text(st, 10, r->memo);
+	queue_bind_time(st, 11, r->notified_at);
+	queue_bind_time(st, 12, r->closed_at);
 	sqlite3_bind_int64(st, 13, (sqlite3_int64)r->updated_at);
 	rc = sqlite3_step(st);
-	done(st);
-	return rc == SQLITE_DONE ? 0 : db_err(q, rc, "updating the request");
+	queue_stmt_done(st);
+	return rc == SQLITE_DONE ? 0
+				 : queue_db_err(q, rc, "updating the request");
 }
 
 /* Append "label value" to a note, "; " between parts. */
@@ -842,19 +720,20 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 
 	*refusal = NULL;
 	if (!action)
-		return set_err(q, QUEUE_ERR_INVALID, "unknown action '%s'",
-			       action_name);
+		return queue_set_err(q, QUEUE_ERR_INVALID,
+				     "unknown action '%s'", action_name);
 	*refusal = check_args(args);
 	if (*refusal)
-		return set_err(q, QUEUE_ERR_INVALID, "%s: %s", action->name,
-			       (*refusal)->en);
+		return queue_set_err(q, QUEUE_ERR_INVALID, "%s: %s",
+				     action->name, (*refusal)->en);
 	r = malloc(sizeof(*r));
 	if (!r)
-		return set_err(q, QUEUE_ERR_OTHER, "out of memory");
-	if (begin(q) < 0)
+		return queue_set_err(q, QUEUE_ERR_OTHER, "out of memory");
+	if (queue_begin(q) < 0)
 		goto out;
 	if (queue_get(q, regno, r) < 0 ||
-	    load_rule(q, r->election ? "election" : "ordinary", &rule) < 0)
+	    queue_load_rule(q, r->election ? "election" : "ordinary", &rule) <
+		0)
 		goto fail;
 	wr.status = r->status;
 	wr.extensions = r->extensions;
@@ -862,8 +741,8 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 	wr.decision = r->decision;
 	to = workflow_check(action, &wr, actor->roles, args, refusal);
 	if (to < 0) {
-		set_err(q, QUEUE_ERR_REFUSED, "%s: %s", action->name,
-			(*refusal)->en);
+		queue_set_err(q, QUEUE_ERR_REFUSED, "%s: %s", action->name,
+			      (*refusal)->en);
 		goto fail;
 	}
 	from = r->status;
@@ -895,7 +774,7 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 		append(note, sizeof(note), "held by ", r->holder);
 	}
 	if (action->deadline == WF_DL_EXTEND) {
-		if (load_calendar(q, q->cal) < 0)
+		if (queue_load_calendar(q, q->cal) < 0)
 			goto fail;
 		r->extensions++;
 		r->extended = true;
@@ -910,142 +789,24 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 		r->closed_at = now;
 	append(note, sizeof(note), "", args->note);
 
-	if (update_request(q, r) < 0 ||
-	    add_event(q, r->id, actor, action->roles & actor->roles,
-		      action->name, workflow_status_key(from),
-		      workflow_status_key(r->status), note, now) < 0 ||
-	    commit(q) < 0)
+	if (queue_update_request(q, r) < 0 ||
+	    queue_add_event(q, r->id, actor, action->roles & actor->roles,
+			    action->name, workflow_status_key(from),
+			    workflow_status_key(r->status), note, now) < 0 ||
+	    queue_commit(q) < 0)
 		goto fail;
 	free(r);
 	return 0;
 fail:
-	rollback(q);
+	queue_rollback(q);
 out:
 	free(r);
 	return -1;
 }
 
-/* ---- reading ------------------------------------------------------------- */
-
-int queue_list(struct queue *q, const struct queue_filter *f,
-	       queue_request_cb cb, void *ctx)
-{
-	sqlite3_stmt *st;
-	struct request *r;
-	int rc, n = 0;
-
-	r = malloc(sizeof(*r));
-	if (!r)
-		return set_err(q, QUEUE_ERR_OTHER, "out of memory");
-	rc = sqlite3_prepare_v2(q->db,
-				"SELECT " REQ_COLUMNS " FROM requests WHERE "
-				"(?1 IS NULL OR status = ?1) AND "
-				"(?2 = 0 OR status NOT IN "
-				"('notified', 'closed')) "
-				"ORDER BY received_at DESC, id DESC",
-				-1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		free(r);
-		return db_err(q, rc, "listing requests");
-	}
-	bind_text(st, 1,
-		  f->status >= 0
-		      ? workflow_status_key((enum wf_status)f->status)
-		      : NULL);
-	sqlite3_bind_int(st, 2, f->open_only || f->overdue_only);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row_to_request(st, r);
-		if (f->overdue_only && !request_overdue(r, f->today))
-			continue;
-		if (cb(r, ctx))
-			break;
-		if (f->limit && ++n >= f->limit)
-			break;
-	}
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		rc = 0;
-	else
-		rc = db_err(q, rc, "listing requests");
-	request_wipe(r);
-	free(r);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-static int each_event(struct queue *q, const char *sql, int64_t key,
-		      queue_event_cb cb, void *ctx)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	rc = sqlite3_prepare_v2(q->db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_err(q, rc, "reading the history");
-	sqlite3_bind_int64(st, 1, key);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct queue_event ev = {
-		    .id = sqlite3_column_int64(st, 0),
-		    .request_id = sqlite3_column_int64(st, 1),
-		    .regno = col_str(st, 2),
-		    .at = (time_t)sqlite3_column_int64(st, 3),
-		    .actor = col_str(st, 4),
-		    .role = col_str(st, 5),
-		    .action = col_str(st, 6),
-		    .from = col_str(st, 7),
-		    .to = col_str(st, 8),
-		    .note = col_str(st, 9),
-		    .dev_mode = sqlite3_column_int(st, 10) != 0,
-		};
-
-		if (cb(&ev, ctx))
-			break;
-	}
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
-		 ? 0
-		 : db_err(q, rc, "reading the history");
-	sqlite3_finalize(st);
-	return rc;
-}
-
-#define EVENT_SELECT                                                           \
-	"SELECT e.id, e.request_id, COALESCE(r.regno, ''), e.at, e.actor, "    \
-	"e.role, e.action, e.from_status, e.to_status, e.note, e.dev_mode "    \
-	"FROM events e LEFT JOIN requests r ON r.id = e.request_id "
-
-int queue_history(struct queue *q, int64_t request_id, queue_event_cb cb,
-		  void *ctx)
-{
-	return each_event(q,
-			  EVENT_SELECT "WHERE e.request_id = ?1 ORDER BY e.id",
-			  request_id, cb, ctx);
-}
-
-int queue_events_after(struct queue *q, int64_t after_id, queue_event_cb cb,
-		       void *ctx)
-{
-	return each_event(q, EVENT_SELECT "WHERE e.id > ?1 ORDER BY e.id",
-			  after_id, cb, ctx);
-}
-
-int queue_last_event_id(struct queue *q, int64_t *id)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	rc = sqlite3_prepare_v2(
-	    q->db, "SELECT COALESCE(MAX(id), 0) FROM events", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_err(q, rc, "reading the history");
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_err(q, rc, "reading the history");
-}
-
 int queue_poll_changed(struct queue *q, bool *changed)
 {
-	sqlite3_stmt *st = stmt(q, ST_DATA_VERSION);
+	sqlite3_stmt *st = queue_stmt(q, ST_DATA_VERSION);
 	int64_t v;
 	int rc;
 
@@ -1053,410 +814,11 @@ int queue_poll_changed(struct queue *q, bool *changed)
 		return -1;
 	rc = sqlite3_step(st);
 	v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	done(st);
+	queue_stmt_done(st);
 	if (rc != SQLITE_ROW)
-		return db_err(q, rc, "checking for changes");
+		return queue_db_err(q, rc, "checking for changes");
 	*changed = !q->dv_valid || v != q->data_version;
 	q->data_version = v;
 	q->dv_valid = true;
 	return 0;
-}
-
-/* ---- calls --------------------------------------------------------------- */
-
-int queue_call_add(struct queue *q, const char *source, time_t now, int64_t *id)
-{
-	static const struct queue_actor kiosk = {"kiosk", WF_ROLE_KIOSK, false};
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if (begin(q) < 0)
-		return -1;
-	rc = sqlite3_prepare_v2(
-	    q->db, "INSERT INTO calls (at, source) VALUES (?1, ?2)", -1, &st,
-	    NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)now);
-		bind_text(st, 2, source);
-		rc = sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_err(q, rc, "recording the call");
-		goto fail;
-	}
-	if (id)
-		*id = sqlite3_last_insert_rowid(q->db);
-	if (add_event(q, 0, &kiosk, WF_ROLE_KIOSK, "call", NULL, NULL, source,
-		      now) < 0 ||
-	    commit(q) < 0)
-		goto fail;
-	return 0;
-fail:
-	rollback(q);
-	return -1;
-}
-
-int queue_call_ack(struct queue *q, int64_t id, const struct queue_actor *actor,
-		   time_t now)
-{
-	sqlite3_stmt *st = NULL;
-	char note[32];
-	int rc;
-
-	if (!(actor->roles & WF_ROLE_STAFF))
-		return set_err(q, QUEUE_ERR_REFUSED,
-			       "%s is not listed as staff", actor->login);
-	if (begin(q) < 0)
-		return -1;
-	rc = sqlite3_prepare_v2(q->db,
-				"UPDATE calls SET acked_at = ?2, acked_by = ?3 "
-				"WHERE id = ?1 AND acked_at IS NULL",
-				-1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
-		bind_text(st, 3, actor->login);
-		rc = sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_err(q, rc, "acknowledging the call");
-		goto fail;
-	}
-	if (sqlite3_changes(q->db) == 0) {
-		set_err(q, QUEUE_ERR_NOTFOUND, "no unacknowledged call #%lld",
-			(long long)id);
-		goto fail;
-	}
-	snprintf(note, sizeof(note), "call #%lld", (long long)id);
-	if (add_event(q, 0, actor, actor->roles & WF_ROLE_STAFF, "call-ack",
-		      NULL, NULL, note, now) < 0 ||
-	    commit(q) < 0)
-		goto fail;
-	return 0;
-fail:
-	rollback(q);
-	return -1;
-}
-
-int queue_calls(struct queue *q, bool pending_only, int limit, queue_call_cb cb,
-		void *ctx)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	rc = sqlite3_prepare_v2(q->db,
-				"SELECT id, at, source, acked_at, "
-				"COALESCE(acked_by, '') FROM calls WHERE "
-				"?1 = 0 OR acked_at IS NULL ORDER BY id DESC "
-				"LIMIT ?2",
-				-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_err(q, rc, "reading calls");
-	sqlite3_bind_int(st, 1, pending_only);
-	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct queue_call c = {
-		    .id = sqlite3_column_int64(st, 0),
-		    .at = (time_t)sqlite3_column_int64(st, 1),
-		    .source = col_str(st, 2),
-		    .acked_at = (time_t)sqlite3_column_int64(st, 3),
-		    .acked_by = col_str(st, 4),
-		};
-
-		if (cb(&c, ctx))
-			break;
-	}
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
-		 ? 0
-		 : db_err(q, rc, "reading calls");
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* ---- holidays ------------------------------------------------------------ */
-
-int queue_holidays(struct queue *q, int year, queue_holiday_cb cb, void *ctx)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	rc = sqlite3_prepare_v2(q->db,
-				"SELECT day, kind, name, source FROM holidays "
-				"WHERE ?1 = 0 OR substr(day, 1, 4) = "
-				"printf('%04d', ?1) ORDER BY day",
-				-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_err(q, rc, "reading holidays");
-	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct queue_holiday h = {
-		    .day = col_date(st, 0),
-		    .kind = col_str(st, 1),
-		    .name = col_str(st, 2),
-		    .source = col_str(st, 3),
-		};
-
-		if (cb(&h, ctx))
-			break;
-	}
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
-		 ? 0
-		 : db_err(q, rc, "reading holidays");
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* After the calendar changed: move the deadlines of open requests. */
-static int recompute_deadlines(struct queue *q, const struct queue_actor *actor,
-			       time_t now)
-{
-	sqlite3_stmt *st;
-	struct request *r;
-	int rc;
-
-	r = malloc(sizeof(*r));
-	if (!r)
-		return set_err(q, QUEUE_ERR_OTHER, "out of memory");
-	rc = sqlite3_prepare_v2(q->db,
-				"SELECT " REQ_COLUMNS " FROM requests WHERE "
-				"status NOT IN ('notified', 'closed')",
-				-1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		free(r);
-		return db_err(q, rc, "recomputing deadlines");
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct date old_due, new_due;
-		struct rule rule;
-		char note[96], a[16], b[16];
-
-		row_to_request(st, r);
-		if (load_rule(q, r->election ? "election" : "ordinary", &rule) <
-		    0)
-			goto fail;
-		old_due = request_due(r);
-		r->start_date = calendar_start_day(q->cal, r->received_at);
-		r->deadline =
-		    calendar_add_workdays(q->cal, r->start_date, rule.days);
-		if (r->extended)
-			r->extended_deadline = calendar_add_workdays(
-			    q->cal, r->deadline, rule.ext_days);
-		new_due = request_due(r);
-		if (date_cmp(old_due, new_due) == 0)
-			continue;
-		r->updated_at = now;
-		date_format(old_due, a, sizeof(a));
-		date_format(new_due, b, sizeof(b));
-		snprintf(note, sizeof(note),
-			 "holidays changed: deadline %s -> %s", a, b);
-		if (update_request(q, r) < 0 ||
-		    add_event(q, r->id, actor, actor->roles & WF_ROLE_STAFF,
-			      "recompute", workflow_status_key(r->status),
-			      workflow_status_key(r->status), note, now) < 0)
-			goto fail;
-	}
-	if (rc != SQLITE_DONE) {
-		db_err(q, rc, "recomputing deadlines");
-		goto fail;
-	}
-	sqlite3_finalize(st);
-	free(r);
-	return 0;
-fail:
-	sqlite3_finalize(st);
-	free(r);
-	return -1;
-}
-
-int queue_holidays_add(struct queue *q, const struct queue_holiday *h, size_t n,
-		       const struct queue_actor *actor, time_t now)
-{
-	sqlite3_stmt *st = NULL;
-	char note[64];
-	int rc;
-
-	if (!(actor->roles & (WF_ROLE_DESK | WF_ROLE_KASUBBAG)))
-		return set_err(q, QUEUE_ERR_REFUSED,
-			       "only the desk or the Kasubbag may change the "
-			       "holiday table");
-	if (begin(q) < 0)
-		return -1;
-	rc =
-	    sqlite3_prepare_v2(q->db,
-			       "INSERT INTO holidays (day, kind, name, source) "
-			       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (day) DO "
-			       "UPDATE SET kind = ?2, name = ?3, source = ?4",
-			       -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		db_err(q, rc, "adding holidays");
-		goto fail;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (!date_valid(h[i].day.year, h[i].day.month, h[i].day.day)) {
-			set_err(q, QUEUE_ERR_INVALID, "holiday %zu: bad date",
-				i + 1);
-			goto fail;
-		}
-		bind_date(st, 1, &h[i].day);
-		bind_text(st, 2, h[i].kind);
-		bind_text(st, 3, h[i].name);
-		bind_text(st, 4, h[i].source ? h[i].source : "");
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			db_err(q, rc, "adding a holiday");
-			goto fail;
-		}
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	snprintf(note, sizeof(note), "%zu holiday(s) added or updated", n);
-	if (load_calendar(q, q->cal) < 0 ||
-	    recompute_deadlines(q, actor, now) < 0 ||
-	    add_event(q, 0, actor,
-		      actor->roles & (WF_ROLE_DESK | WF_ROLE_KASUBBAG),
-		      "holidays", NULL, NULL, note, now) < 0 ||
-	    commit(q) < 0)
-		goto fail;
-	return 0;
-fail:
-	sqlite3_finalize(st);
-	rollback(q);
-	return -1;
-}
-
-/* ---- print jobs ---------------------------------------------------------- */
-
-static const char *const job_keys[QUEUE_JOB_STATE_COUNT] = {
-    "queued", "sent", "printing", "done", "failed", "cancelled",
-};
-
-const char *queue_job_state_key(enum queue_job_state s)
-{
-	return (unsigned)s < QUEUE_JOB_STATE_COUNT ? job_keys[s] : NULL;
-}
-
-int queue_job_add(struct queue *q, int64_t request_id, const char *document,
-		  const char *printer, time_t now, int64_t *id)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	rc = sqlite3_prepare_v2(q->db,
-				"INSERT INTO print_jobs (request_id, document, "
-				"printer, created_at, updated_at) VALUES "
-				"(?1, ?2, ?3, ?4, ?4)",
-				-1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, request_id);
-		bind_text(st, 2, document);
-		bind_text(st, 3, printer ? printer : "");
-		sqlite3_bind_int64(st, 4, (sqlite3_int64)now);
-		rc = sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_err(q, rc, "queueing the print job");
-	if (id)
-		*id = sqlite3_last_insert_rowid(q->db);
-	return 0;
-}
-
-int queue_job_update(struct queue *q, int64_t id, enum queue_job_state state,
-		     int cups_job, const char *reason, time_t now)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if (!queue_job_state_key(state))
-		return set_err(q, QUEUE_ERR_INVALID, "bad job state %d",
-			       (int)state);
-	rc =
-	    sqlite3_prepare_v2(q->db,
-			       "UPDATE print_jobs SET state = ?2, cups_job = "
-			       "CASE WHEN ?3 > 0 THEN ?3 ELSE cups_job END, "
-			       "reason = COALESCE(?4, reason), updated_at = ?5 "
-			       "WHERE id = ?1",
-			       -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		bind_text(st, 2, job_keys[state]);
-		sqlite3_bind_int(st, 3, cups_job);
-		bind_text(st, 4, reason);
-		sqlite3_bind_int64(st, 5, (sqlite3_int64)now);
-		rc = sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_err(q, rc, "recording the print job");
-	if (sqlite3_changes(q->db) == 0)
-		return set_err(q, QUEUE_ERR_NOTFOUND, "no print job #%lld",
-			       (long long)id);
-	return 0;
-}
-
-int queue_jobs(struct queue *q, int state, int limit, queue_job_cb cb,
-	       void *ctx)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	rc = sqlite3_prepare_v2(
-	    q->db,
-	    "SELECT j.id, j.request_id, r.regno, j.document, j.printer, "
-	    "COALESCE(j.cups_job, 0), j.state, j.reason, j.created_at, "
-	    "j.updated_at FROM print_jobs j JOIN requests r ON "
-	    "r.id = j.request_id WHERE ?1 IS NULL OR j.state = ?1 "
-	    "ORDER BY j.id DESC LIMIT ?2",
-	    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_err(q, rc, "reading print jobs");
-	bind_text(st, 1,
-		  state >= 0 ? queue_job_state_key((enum queue_job_state)state)
-			     : NULL);
-	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *k = col_str(st, 6);
-		struct queue_job j = {
-		    .id = sqlite3_column_int64(st, 0),
-		    .request_id = sqlite3_column_int64(st, 1),
-		    .regno = col_str(st, 2),
-		    .document = col_str(st, 3),
-		    .printer = col_str(st, 4),
-		    .cups_job = sqlite3_column_int(st, 5),
-		    .reason = col_str(st, 7),
-		    .created_at = (time_t)sqlite3_column_int64(st, 8),
-		    .updated_at = (time_t)sqlite3_column_int64(st, 9),
-		};
-
-		for (int i = 0; i < QUEUE_JOB_STATE_COUNT; i++)
-			if (strcmp(job_keys[i], k) == 0)
-				j.state = (enum queue_job_state)i;
-		if (cb(&j, ctx))
-			break;
-	}
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
-		 ? 0
-		 : db_err(q, rc, "reading print jobs");
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int queue_integrity_check(struct queue *q, bool *ok, char *msg, size_t len)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	rc = sqlite3_prepare_v2(q->db, "PRAGMA integrity_check", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_err(q, rc, "checking integrity");
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		col_text(st, 0, msg, len);
-		*ok = strcmp(msg, "ok") == 0;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_err(q, rc, "checking integrity");
 }
