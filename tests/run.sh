@@ -3,6 +3,7 @@
 # Runs every test once per build directory given (normal, then ASan+UBSan),
 # then each fuzz harness briefly.  Details go to build/test.log; stdout gets
 # one line per test file and the closing summary "N passed, N failed".
+# Every test runs under timeout(1): a hang is a failure, not a stuck run.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -33,6 +34,18 @@ count() {
 	fi
 }
 
+# bounded SECONDS LABEL COMMAND...: run COMMAND with its output in $tmp/out,
+# killed after SECONDS (KILL 10 s later); sets rc.  A timeout is a FAIL line.
+bounded() {
+	secs=$1 blabel=$2
+	shift 2
+	timeout -k 10 "$secs" "$@" > "$tmp/out" 2>&1
+	rc=$?
+	if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+		echo "FAIL: $blabel timed out after $secs s (killed)" >> "$tmp/out"
+	fi
+}
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
@@ -44,14 +57,14 @@ for b in "$@"; do
 	for t in "$b"/tests/test_*; do
 		[ -x "$t" ] || continue
 		echo "### $t" >> "$log"
-		"$t" > "$tmp/out" 2>&1
-		count "$t" "$tmp/out" $?
+		bounded "${TEST_TIMEOUT_BIN:-600}" "$t" "$t"
+		count "$t" "$tmp/out" $rc
 	done
 	for s in tests/integration/*.sh; do
 		[ -f "$s" ] || continue
 		echo "### $s ($b)" >> "$log"
-		sh "$s" > "$tmp/out" 2>&1
-		count "$s ($b)" "$tmp/out" $?
+		bounded "${TEST_TIMEOUT_SCRIPT:-900}" "$s ($b)" sh "$s"
+		count "$s ($b)" "$tmp/out" $rc
 	done
 done
 
@@ -63,10 +76,9 @@ if ls build/fuzz/fuzz_* >/dev/null 2>&1; then
 		mkdir -p "$tmp/corpus-$n"
 		seeds=tests/fuzz/corpus/${n#fuzz_}
 		echo "### $f" >> "$log"
-		"$f" -max_total_time="${FUZZ_SECONDS:-5}" -print_final_stats=1 \
-			"$tmp/corpus-$n" $( [ -d "$seeds" ] && echo "$seeds" ) \
-			> "$tmp/out" 2>&1
-		rc=$?
+		bounded $((${FUZZ_SECONDS:-5} + 300)) "$f" \
+			"$f" -max_total_time="${FUZZ_SECONDS:-5}" -print_final_stats=1 \
+			"$tmp/corpus-$n" $( [ -d "$seeds" ] && echo "$seeds" )
 		[ $rc = 0 ] && echo "PASS: $n ran $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$tmp/out" | grep -o '[0-9]*$') inputs without a crash" >> "$tmp/out"
 		count "$f" "$tmp/out" $rc
 	done

@@ -9,7 +9,7 @@ DB="$T_DIR/queue.db"
 me=$(id -un)
 unset PPID_CONFIG
 
-# Development mode (no configuration file): every login holds every role.
+# A --config that names a missing file is an error (not development mode).
 C="$CONSOLE --db $DB --config $T_DIR/none.conf"
 out=$($C list 2>&1); rc=$?
 check_eq "a missing --config file is an error" 1 "$rc"
@@ -34,7 +34,8 @@ check_eq "the database is readable by owner and group only" "660" "$(stat -c %a 
 
 $C --help > "$T_DIR/help" 2>&1
 check_has "--help lists the commands" "workdays" "$(cat "$T_DIR/help")"
-for sub in init add list show act check-id workdays holidays watch calls; do
+for sub in init add list show act check-id workdays holidays watch calls \
+	hw print printer jobs; do
 	$C $sub --help > "$T_DIR/h" 2>&1
 	check_has "$sub --help shows its usage" "usage: ppid-console" "$(cat "$T_DIR/h")"
 done
@@ -119,6 +120,78 @@ check_has "history names the actor" "$me" "$out"
 check_has "history records the basis" "Pasal 17 huruf h" "$out"
 check_lacks "not development mode with a configuration" "development mode" "$out"
 check_has "act --list shows the table" "coordinate" "$($C act --list)"
+check_lacks "a root-owned 0644 configuration is trusted" "ignoring [staff]" \
+	"$($C list 2>&1 >/dev/null)"
+
+# act: what is typed is checked, and the role recorded is the most senior
+# one the action allows (this login is desk, kasubbag and ppid now).
+R5=$(add "Rina Marlina" 2>/dev/null)
+[ -n "$R5" ] || fail "add R5 printed a registration number"
+$C act "$R5" forward > /dev/null 2>&1
+long=$(printf '%0101d' 0)
+$C act "$R5" coordinate --memo "ND-$long" > /dev/null 2>&1
+check_eq "a memo longer than 100 characters is refused" 1 "$?"
+$C act "$R5" coordinate --memo "$(printf '%0100d' 0)" > /dev/null 2>&1
+check_eq "... 100 characters are accepted" 0 "$?"
+$C act "$R5" decide --decision partial --basis z > /dev/null 2>&1
+check_eq "decide partial with a basis that is no Pasal 17 letter is refused" 1 "$?"
+check_has "... still coordinating" "Status               coordinating" "$($C show "$R5" 2>/dev/null)"
+out=$($C act "$R5" decide --decision partial --basis h 2>&1); rc=$?
+check_eq "decide partial --basis h is accepted" 0 "$rc"
+check_has "... and decided" "decided" "$out"
+out=$($C show "$R5" 2>/dev/null)
+check "history: decide is recorded with role ppid" \
+	sh -c 'printf "%s\n" "$1" | grep -Eq "^  .* decide +ppid +$2 "' x "$out" "$me"
+check "history: forward is recorded with role desk" \
+	sh -c 'printf "%s\n" "$1" | grep -Eq "^  .* forward +desk +$2 "' x "$out" "$me"
+check "history: coordinate is recorded with role kasubbag" \
+	sh -c 'printf "%s\n" "$1" | grep -Eq "^  .* coordinate +kasubbag +$2 "' x "$out" "$me"
+R6=$(add "Yusuf Hidayat" 2>/dev/null)
+[ -n "$R6" ] || fail "add R6 printed a registration number"
+$C act "$R6" forward > /dev/null 2>&1
+$C act "$R6" available > /dev/null 2>&1
+esc=$(printf 'KPU\033[31mRI')
+$C act "$R6" decide --decision not_held --holder "$esc" > /dev/null 2>&1
+check_eq "a holder with control characters is refused" 1 "$?"
+check_eq "... and nothing with ESC reached the database" 0 \
+	"$(sqlite3 "$DB" "SELECT (SELECT COUNT(*) FROM requests WHERE instr(holder, char(27)) OR instr(memo, char(27))) + (SELECT COUNT(*) FROM events WHERE instr(note, char(27)))")"
+check_eq "... a plain holder is accepted" 0 \
+	"$($C act "$R6" decide --decision not_held --holder "KPU RI" > /dev/null 2>&1; echo $?)"
+
+# [staff] in a file others may write grants nothing.
+cp "$T_DIR/kiosk.conf" "$T_DIR/loose.conf"
+chmod 666 "$T_DIR/loose.conf"
+out=$($CONSOLE --config "$T_DIR/loose.conf" act "$R5" note --note "dari file longgar" 2>&1); rc=$?
+check_has "a group/world-writable configuration: [staff] is ignored with a warning" "ignoring [staff]" "$out"
+check_eq "... and the login has no roles (act refused)" 1 "$rc"
+
+# A login the configuration does not list may only read.
+printf '[database]\npath = %s\n[staff]\nnobody_else = desk\n' "$DB" > "$T_DIR/other.conf"
+O="$CONSOLE --config $T_DIR/other.conf"
+$O list > /dev/null 2>&1
+check_eq "an unlisted login may list" 0 "$?"
+$O add --name "Tidak Terdaftar" --id 1771014708900001 --address "Jl. Pembangunan 11" \
+	--occupation PNS --phone 081234567890 --info "Informasi apa saja" \
+	--purpose "Uji coba sistem" > /dev/null 2>&1
+check_eq "... but not add" 1 "$?"
+$O act "$R5" note --note "tidak boleh" > /dev/null 2>&1
+check_eq "... nor act" 1 "$?"
+
+# Development mode: no configuration file at all, every login holds every
+# role and the history says so.  Skipped where a system configuration
+# exists (it would be read instead).
+if [ ! -e /etc/ppid-kiosk/kiosk.conf ]; then
+	D="$CONSOLE --db $T_DIR/dev.db"
+	$D init > /dev/null 2>&1
+	check_eq "development mode: init" 0 "$?"
+	RD=$($D add --name "Mode Pengembangan" --id 1771014708900001 \
+		--address "Jl. Pembangunan 11" --occupation PNS \
+		--phone 081234567890 --info "Informasi apa saja" \
+		--purpose "Uji coba sistem" 2>/dev/null)
+	check_has "development mode: add works without a configuration" "/PPID/" "$RD"
+	check_has "development mode: show marks the history" "[development mode]" \
+		"$($D show "$RD" 2>/dev/null)"
+fi
 
 # check-id
 out=$($C check-id 1771014708900001); rc=$?
@@ -145,19 +218,26 @@ check_eq "workdays across Christmas leave" "2026-12-28" "$($C workdays 2026-12-2
 check_eq "workdays across Idul Fitri" "2026-03-25" "$($C workdays 2026-03-17 1 2>/dev/null)"
 $C workdays 2026-02-30 1 > /dev/null 2>&1
 check_eq "workdays refuses a bad date" 2 "$?"
-out=$($C list 2>&1 >/dev/null)
-check_has "warns when next year has no holidays" "no holidays loaded for 2027" "$out"
-cat > "$T_DIR/h2027.csv" <<CSV
-# Libur nasional 2027 (test data)
-day,kind,name,source
-2027-01-01,national,Tahun Baru 2027,SKB test
-2027-12-25,national,Natal,SKB test
-CSV
-check_has "holidays import" "2 holiday(s)" "$($C holidays import "$T_DIR/h2027.csv" 2>&1)"
-out=$($C list 2>&1 >/dev/null)
-check_lacks "no warning once 2027 is loaded" "2027" "$out"
-check_has "holidays list YEAR" "Tahun Baru 2027" "$($C holidays list 2027 2>/dev/null)"
+# The office's year (WIB, UTC+7).  Only 2026 ships with holidays.
+Y=$(date -u -d '+7 hours' +%Y)
+N=$((Y + 1))
 check_eq "2026 ships with the decree's 25 days" 25 "$($C holidays list 2026 2>/dev/null | wc -l)"
+out=$($C list 2>&1 >/dev/null)
+check_has "warns when next year has no holidays" "no holidays loaded for $N" "$out"
+if [ "$Y" -gt 2026 ]; then
+	check_has "... and this year too" "no holidays loaded for $Y" "$out"
+fi
+# One day in each year; 10 Feb is outside every deadline checked here.
+cat > "$T_DIR/hyears.csv" <<CSV
+# Libur $Y dan $N (test data)
+day,kind,name,source
+$Y-02-10,office,Kantor tutup $Y,SKB test
+$N-01-01,national,Tahun Baru $N,SKB test
+CSV
+check_has "holidays import" "2 holiday(s)" "$($C holidays import "$T_DIR/hyears.csv" 2>&1)"
+out=$($C list 2>&1 >/dev/null)
+check_lacks "no warning once this year and next are loaded" "no holidays loaded" "$out"
+check_has "holidays list YEAR" "Tahun Baru $N" "$($C holidays list "$N" 2>/dev/null)"
 printf '2027-13-01,national,Bad\n' > "$T_DIR/bad.csv"
 out=$($C holidays import "$T_DIR/bad.csv" 2>&1); rc=$?
 check_eq "a bad import file is refused" 1 "$rc"
@@ -168,21 +248,37 @@ after=$($C show "$R2" 2>/dev/null | grep '^Deadline')
 check_has "a new holiday moves open deadlines" "2026-12-07" "$after"
 check_has "... from where they were" "2026-12-04" "$before"
 
-# watch: another process commits, watch prints within a second.
-$C watch --count 3 > "$T_DIR/watch.out" 2>/dev/null &
+# watch: another process commits, watch prints it at once (flushed while
+# it keeps running, not when it exits).
+$C watch --count 10 > "$T_DIR/watch.out" 2> "$T_DIR/watch.err" &
 WPID=$!
-T_CLEANUP="kill $WPID 2>/dev/null"
-sleep 0.5
+T_CLEANUP="${T_CLEANUP:+$T_CLEANUP; }kill $WPID 2>/dev/null"
+i=0
+while ! grep -q watching "$T_DIR/watch.err" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+check_has "watch says when it is watching" "watching" "$(cat "$T_DIR/watch.err")"
 R4=$(add "Dewi Lestari" 2>/dev/null)
+[ -n "$R4" ] || fail "add R4 printed a registration number"
 $C calls add button > /dev/null 2>&1
 $C act "$R4" forward > /dev/null 2>&1
 i=0
-while kill -0 $WPID 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt 50 ] && ! { grep -q "NEW      $R4" "$T_DIR/watch.out" &&
+	grep -q CALL "$T_DIR/watch.out" &&
+	grep -q "forward by $me" "$T_DIR/watch.out"; }; do
+	sleep 0.1
+	i=$((i + 1))
+done
+alive=no
+kill -0 $WPID 2>/dev/null && alive=yes
 out=$(cat "$T_DIR/watch.out")
-check_has "watch shows the new request" "NEW      $R4" "$out"
-check_has "watch shows the call" "CALL" "$out"
-check_has "watch shows the action" "forward by $me" "$out"
-check_eq "watch stopped after --count lines" 3 "$(wc -l < "$T_DIR/watch.out")"
+check_eq "watch is still running (10 lines not reached)" yes "$alive"
+check_has "watch shows the new request at once" "NEW      $R4" "$out"
+check_has "watch shows the call at once" "CALL" "$out"
+check_has "watch shows the action at once" "forward by $me" "$out"
+kill $WPID 2>/dev/null
+wait $WPID 2>/dev/null
+timeout 10 $C watch --all --count 2 > "$T_DIR/watch2.out" 2>/dev/null
+check_eq "watch --count 2 exits 0" 0 "$?"
+check_eq "watch stopped after --count lines" 2 "$(wc -l < "$T_DIR/watch2.out")"
 
 # calls
 out=$($C calls --pending 2>/dev/null)
@@ -200,15 +296,54 @@ busy_timeout_ms = 300
 [staff]
 $me = desk
 CONF
-( sqlite3 "$DB" "BEGIN IMMEDIATE; INSERT INTO calls (at, source) VALUES (1, 'button');" ".shell sleep 2" "COMMIT;" ) >/dev/null 2>&1 &
+# The lock holder says when it holds the lock and keeps it until told
+# (bounded: 10 s), so the add below certainly meets it.
+cat > "$T_DIR/hold.sh" <<HOLD
+touch "$T_DIR/locked"
+i=0
+while [ ! -e "$T_DIR/release" ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done
+HOLD
+# wait_file FILE: up to 5 s.
+wait_file() {
+	i=0
+	while [ ! -e "$1" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -e "$1" ]
+}
+busy_add() {
+	$CONSOLE --config "$1" add --name "Busy Waiting" --id 1771014708900001 \
+		--address "Jl. Pembangunan 11" --occupation PNS --phone 081234567890 \
+		--info "Informasi saat sibuk" --purpose "Uji coba sistem" 2>&1
+}
+ncalls=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM calls')
+sqlite3 "$DB" "BEGIN IMMEDIATE; INSERT INTO calls (at, source) VALUES (1, 'button');" \
+	".shell sh $T_DIR/hold.sh" "COMMIT;" >/dev/null 2>&1 &
 BPID=$!
-sleep 0.5
-out=$($CONSOLE --config "$T_DIR/busy.conf" add --name "Busy Waiting" --id 1771014708900001 \
-	--address "Jl. Pembangunan 11" --occupation PNS --phone 081234567890 \
-	--info "Informasi saat sibuk" --purpose "Uji coba sistem" 2>&1); rc=$?
+T_CLEANUP="${T_CLEANUP:+$T_CLEANUP; }touch $T_DIR/release; kill $BPID 2>/dev/null"
+check "the lock holder holds the lock" wait_file "$T_DIR/locked"
+t0=$(date +%s%N)
+out=$(busy_add "$T_DIR/busy.conf"); rc=$?
+t1=$(date +%s%N)
+touch "$T_DIR/release"
 wait $BPID
+ms=$(((t1 - t0) / 1000000))
 check_eq "a locked database fails after the busy timeout" 1 "$rc"
 check_has "... with a clear message" "locked" "$out"
+check "... having waited at least the busy timeout (${ms} ms >= 300 ms)" [ "$ms" -ge 300 ]
+check_eq "... the holder's row committed after it" $((ncalls + 1)) "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM calls')"
+# A short lock within a longer busy timeout: add waits, then commits.
+sed 's/^busy_timeout_ms = 300$/busy_timeout_ms = 3000/' "$T_DIR/busy.conf" > "$T_DIR/busy3.conf"
+nreq=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM requests')
+sqlite3 "$DB" "BEGIN IMMEDIATE; INSERT INTO calls (at, source) VALUES (2, 'button');" \
+	".shell touch $T_DIR/locked2" ".shell sleep 0.3" "COMMIT;" >/dev/null 2>&1 &
+BPID=$!
+T_CLEANUP="${T_CLEANUP:+$T_CLEANUP; }kill $BPID 2>/dev/null"
+check "the short lock holder holds the lock" wait_file "$T_DIR/locked2"
+out=$(busy_add "$T_DIR/busy3.conf"); rc=$?
+wait $BPID
+check_eq "a lock shorter than the busy timeout: add succeeds" 0 "$rc"
+check_has "... printing its number" "/PPID/" "$out"
+check_eq "... both writes are there" "$((nreq + 1)) $((ncalls + 2))" \
+	"$(sqlite3 "$DB" "SELECT (SELECT COUNT(*) FROM requests) || ' ' || (SELECT COUNT(*) FROM calls)")"
 cp "$DB" "$T_DIR/garbage.db"; printf 'garbage%.0s' $(seq 1 600) | dd of="$T_DIR/garbage.db" conv=notrunc 2>/dev/null
 out=$($CONSOLE --db "$T_DIR/garbage.db" list 2>&1); rc=$?
 check_eq "a corrupt file is refused" 1 "$rc"

@@ -29,22 +29,40 @@ check_has "hw: the simulated reader is ready" "card reader: card reader simulato
 check_has "hw: the simulated button is ready" "call button: call button simulator ready" "$out"
 check_has "hw: the LED is off" "LED: LED (simulated): off" "$out"
 
-$C hw --listen --seconds 4 > "$T_DIR/listen.out" 2> "$T_DIR/listen.err" &
+$C hw --listen --seconds 8 > "$T_DIR/listen.out" 2> "$T_DIR/listen.err" &
 LPID=$!
 T_CLEANUP="kill $LPID 2>/dev/null"
-i=0
-while ! grep -q listening "$T_DIR/listen.out" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-echo 1771014708900001 > "$T_DIR/reader.fifo"
-echo "garbage from the reader" > "$T_DIR/reader.fifo"
-echo press > "$T_DIR/gpio.fifo"
-echo release > "$T_DIR/gpio.fifo"
-i=0
-while ! grep -q "call #" "$T_DIR/listen.out" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+# to_fifo LINE FIFO: a write that cannot block forever if the listener died.
+to_fifo() {
+	timeout 5 sh -c 'printf "%s\n" "$1" > "$0"' "$2" "$1" ||
+		fail "write '$1' to $(basename "$2") (listener gone?)"
+}
+# wait_for PATTERN FILE: up to 5 s.
+wait_for() {
+	i=0
+	while ! grep -q "$1" "$2" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+wait_for listening "$T_DIR/listen.out"
+check_has "the listener starts" "listening" "$(cat "$T_DIR/listen.out")"
+to_fifo 1771014708900001 "$T_DIR/reader.fifo"
+to_fifo "garbage from the reader" "$T_DIR/reader.fifo"
+to_fifo press "$T_DIR/gpio.fifo"
+to_fifo release "$T_DIR/gpio.fifo"
+wait_for "call #" "$T_DIR/listen.out"
 calls=$($C calls --pending 2>/dev/null)
 check_has "a press commits a call the desk sees" "WAITING" "$calls"
 id=$(echo "$calls" | awk 'NR==1{print $1}')
 $C calls ack "$id" > /dev/null 2>&1
+wait_for "acknowledged" "$T_DIR/listen.out"
+# The listener ends by itself after --seconds 8 (bounded: 15 s).
+i=0
+while kill -0 $LPID 2>/dev/null && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $LPID 2>/dev/null; then
+	fail "hw --listen --seconds 8 ends by itself"
+	kill $LPID 2>/dev/null
+fi
 wait $LPID
+check_eq "hw --listen exits 0" 0 "$?"
 out=$(cat "$T_DIR/listen.out")
 err=$(cat "$T_DIR/listen.err")
 check_has "a swipe is read and masked" "card read: NIK 1771********0001" "$out"

@@ -276,7 +276,7 @@ static void script(struct gpiod_line *line, int64_t base, const struct edge *e,
 		int64_t t = base + e[i].dt;
 
 		memset(&ev, 0, sizeof(ev));
-		ev.ts.tv_sec = t / 1000;
+		ev.ts.tv_sec = (time_t)(t / 1000);
 		ev.ts.tv_nsec = (long)(t % 1000) * 1000000;
 		ev.event_type = e[i].level ? GPIOD_LINE_EVENT_RISING_EDGE
 					   : GPIOD_LINE_EVENT_FALLING_EDGE;

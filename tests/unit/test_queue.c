@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -417,6 +418,56 @@ static void test_two_processes_gap_free(void **state)
 	snprintf(path, sizeof(path), "%s/queue.db", dir);
 }
 
+/*
+ * Raw SQL over @p file: every request has exactly one "submit" event and
+ * (all of them were submitted with a receipt) exactly one receipt job, and
+ * the numbers of the year are 1..COUNT(*) without a gap.  Returns COUNT(*).
+ */
+static int check_consistent(const char *file)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n, bad_submit, bad_job, max_seq, distinct_seq;
+
+	assert_int_equal(sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL),
+			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(
+		db,
+		"SELECT COUNT(*), "
+		"COALESCE(SUM((SELECT COUNT(*) FROM events e WHERE "
+		"e.request_id = r.id AND e.action = 'submit') != 1), 0), "
+		"COALESCE(SUM((SELECT COUNT(*) FROM print_jobs j WHERE "
+		"j.request_id = r.id AND j.document = 'receipt') != 1), 0), "
+		"COALESCE(MAX(reg_seq), 0), COUNT(DISTINCT reg_seq) "
+		"FROM requests r",
+		-1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	bad_submit = sqlite3_column_int(st, 1);
+	bad_job = sqlite3_column_int(st, 2);
+	max_seq = sqlite3_column_int(st, 3);
+	distinct_seq = sqlite3_column_int(st, 4);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	if (bad_submit || bad_job || max_seq != n || distinct_seq != n)
+		fail_msg("%s: %d requests, %d without exactly one submit "
+			 "event, %d without exactly one receipt job, "
+			 "MAX(reg_seq) %d, %d distinct numbers",
+			 file, n, bad_submit, bad_job, max_seq, distinct_seq);
+	return n;
+}
+
+static double ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1000.0 +
+	       (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
 /* kill -9 in the middle of submissions: every number reported is there. */
 static void test_kill_during_submissions(void **state)
 {
@@ -425,7 +476,7 @@ static void test_kill_during_submissions(void **state)
 	pid_t pid;
 	char line[128];
 	FILE *in;
-	int seen = 0;
+	int seen = 0, total;
 	struct queue *q;
 	static struct request r;
 	bool ok;
@@ -448,20 +499,34 @@ static void test_kill_during_submissions(void **state)
 	}
 	close(fds[1]);
 	in = fdopen(fds[0], "r");
+	assert_non_null(in);
 	while (seen < 40 && fgets(line, sizeof(line), in))
 		seen++;
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
-	q = open_q(false, 1000);
-	/* Everything reported, and whatever the pipe still holds. */
-	rewind(in);
 	assert_int_equal(seen, 40);
+	total = check_consistent(path);
+	q = open_q(false, 1000);
+	/* Everything reported: the first 40 ... */
 	for (int i = 1; i <= 40; i++) {
 		char regno[64];
 
 		snprintf(regno, sizeof(regno), "%04d/PPID/KPU-BKL/XI/2026", i);
 		assert_int_equal(queue_get(q, regno, &r), 0);
 	}
+	/* ... and every complete line the pipe still holds (the writer is
+	 * dead, so this ends at EOF). */
+	while (fgets(line, sizeof(line), in)) {
+		size_t len = strlen(line);
+
+		if (len == 0 || line[len - 1] != '\n')
+			break; /* cut by the kill: never shown */
+		line[len - 1] = '\0';
+		if (queue_get(q, line, &r) != 0)
+			fail_msg("reported %s is not in the database", line);
+		seen++;
+	}
+	assert_true(seen <= total);
 	assert_int_equal(queue_integrity_check(q, &ok, msg, sizeof(msg)), 0);
 	assert_true(ok);
 	fclose(in);
@@ -475,21 +540,89 @@ static void test_busy_database(void **state)
 	struct queue *q = open_q(false, 200);
 	static struct request r;
 	sqlite3 *db;
+	struct timespec t0;
+	double waited;
+	int fds[2], status;
+	char ready;
+	pid_t pid;
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
 			 SQLITE_OK);
 	fill(&r, "Busy");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), -1);
+	waited = ms_since(&t0);
 	assert_int_equal(queue_errcode(q), QUEUE_ERR_BUSY);
 	assert_non_null(strstr(queue_errmsg(q), path));
 	assert_string_equal(r.regno, "");
+	/* It waited for the lock (a lower bound only, never an upper one). */
+	if (waited < 200.0)
+		fail_msg("gave up after %.1f ms, before the 200 ms busy "
+			 "timeout",
+			 waited);
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(db);
 	/* Once the lock is gone the same request goes through. */
 	fill(&r, "Busy");
 	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), 0);
 	queue_close(q);
+
+	/* Another process holds the write lock ~200 ms, then commits: a
+	 * submit with a 5 s busy timeout waits for it and goes through. */
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		sqlite3 *h;
+		int ok;
+
+		close(fds[0]);
+		ok = sqlite3_open(path, &h) == SQLITE_OK &&
+		     sqlite3_exec(h,
+				  "BEGIN IMMEDIATE; INSERT INTO calls (at, "
+				  "source) VALUES (1, 'button')",
+				  NULL, NULL, NULL) == SQLITE_OK;
+		if (write(fds[1], ok ? "L" : "E", 1) != 1)
+			_exit(2);
+		usleep(200 * 1000);
+		ok = ok &&
+		     sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+		sqlite3_close(h);
+		_exit(ok ? 0 : 1);
+	}
+	close(fds[1]);
+	/* The child holds the lock before we try (EOF if it died). */
+	assert_int_equal(read(fds[0], &ready, 1), 1);
+	close(fds[0]);
+	assert_int_equal(ready, 'L');
+	q = open_q(false, 5000);
+	fill(&r, "Busy then free");
+	if (queue_submit(q, &r, &kiosk, false, NOW) < 0)
+		fail_msg("submit behind a short lock: %s", queue_errmsg(q));
+	assert_int_not_equal(r.regno[0], '\0');
+	queue_close(q);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	/* Both writes are there: the holder's call and our request. */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	{
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_prepare_v2(
+				     db,
+				     "SELECT (SELECT COUNT(*) FROM calls "
+				     "WHERE at = 1), (SELECT COUNT(*) FROM "
+				     "requests WHERE name = 'Busy then free')",
+				     -1, &st, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 1);
+		assert_int_equal(sqlite3_column_int(st, 1), 1);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
 }
 
 static void test_readonly_database(void **state)
@@ -570,6 +703,8 @@ static void test_disk_full(void **state)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
+	/* What was committed is whole: submit event, receipt job, no gap. */
+	assert_true(check_consistent(path) > 0);
 	q = open_q(false, 1000);
 	assert_int_equal(queue_integrity_check(q, &ok, msg, sizeof(msg)), 0);
 	assert_true(ok);
