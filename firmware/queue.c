@@ -153,6 +153,17 @@ void queue_stmt_done(sqlite3_stmt *st)
 	sqlite3_clear_bindings(st);
 }
 
+int queue_rows_end(struct queue *q, sqlite3_stmt *st, int rc, const char *what)
+{
+	/* Read the message before finalize can reset it. */
+	int r = rc == SQLITE_ROW || rc == SQLITE_DONE
+		    ? 0
+		    : queue_db_err(q, rc, what);
+
+	sqlite3_finalize(st);
+	return r;
+}
+
 static int queue_exec(struct queue *q, const char *sql, const char *what)
 {
 	int rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);

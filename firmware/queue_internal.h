@@ -67,6 +67,13 @@ sqlite3_stmt *queue_stmt(struct queue *q, enum stmt_id id);
 /** Reset a cached statement and clear its bindings. */
 void queue_stmt_done(sqlite3_stmt *st);
 
+/**
+ * End a row loop over @p st that stopped with @p rc: finalize the
+ * statement; 0 when the loop ended normally (a row or DONE), else the
+ * error recorded as happening while @p what.
+ */
+int queue_rows_end(struct queue *q, sqlite3_stmt *st, int rc, const char *what);
+
 /** BEGIN IMMEDIATE / COMMIT / ROLLBACK (rollback only when in one). */
 int queue_begin(struct queue *q);
 int queue_commit(struct queue *q);

@@ -116,11 +116,7 @@ int queue_calls(struct queue *q, bool pending_only, int limit, queue_call_cb cb,
 		if (cb(&c, ctx))
 			break;
 	}
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
-		 ? 0
-		 : queue_db_err(q, rc, "reading calls");
-	sqlite3_finalize(st);
-	return rc;
+	return queue_rows_end(q, st, rc, "reading calls");
 }
 
 /* ---- holidays ------------------------------------------------------------ */
@@ -149,11 +145,7 @@ int queue_holidays(struct queue *q, int year, queue_holiday_cb cb, void *ctx)
 		if (cb(&h, ctx))
 			break;
 	}
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
-		 ? 0
-		 : queue_db_err(q, rc, "reading holidays");
-	sqlite3_finalize(st);
-	return rc;
+	return queue_rows_end(q, st, rc, "reading holidays");
 }
 
 /* After the calendar changed: move the deadlines of open requests. */
@@ -388,11 +380,7 @@ int queue_jobs(struct queue *q, int state, int limit, queue_job_cb cb,
 		if (cb(&j, ctx))
 			break;
 	}
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
-		 ? 0
-		 : queue_db_err(q, rc, "reading print jobs");
-	sqlite3_finalize(st);
-	return rc;
+	return queue_rows_end(q, st, rc, "reading print jobs");
 }
 
 int queue_integrity_check(struct queue *q, bool *ok, char *msg, size_t len)

@@ -170,11 +170,7 @@ static int each_event(struct queue *q, const char *sql, int64_t key,
 		if (cb(&ev, ctx))
 			break;
 	}
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
-		 ? 0
-		 : queue_db_err(q, rc, "reading the history");
-	sqlite3_finalize(st);
-	return rc;
+	return queue_rows_end(q, st, rc, "reading the history");
 }
 
 #define EVENT_SELECT                                                           \
