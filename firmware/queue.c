@@ -183,6 +183,8 @@ int queue_commit(struct queue *q)
 
 void queue_rollback(struct queue *q)
 {
+	/* The caches may hold what the transaction read and now undoes. */
+	queue_forget_cache(q);
 	if (!sqlite3_get_autocommit(q->db))
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -421,11 +423,47 @@ int queue_load_calendar(struct queue *q, struct calendar *cal)
 	return rc == SQLITE_DONE ? 0 : queue_db_err(q, rc, "reading holidays");
 }
 
-int queue_load_rule(struct queue *q, const char *regime, struct rule *r)
+int queue_refresh(struct queue *q)
 {
-	sqlite3_stmt *st = queue_stmt(q, ST_RULE);
+	sqlite3_stmt *st = queue_stmt(q, ST_DATA_VERSION);
+	int64_t v;
 	int rc;
 
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	queue_stmt_done(st);
+	if (rc != SQLITE_ROW)
+		return queue_db_err(q, rc, "checking for changes");
+	if (q->cache_valid && v == q->cache_version)
+		return 0;
+	q->n_rules = 0;
+	if (queue_load_calendar(q, q->cal) < 0)
+		return -1;
+	q->cache_version = v;
+	q->cache_valid = true;
+	return 0;
+}
+
+void queue_forget_cache(struct queue *q)
+{
+	q->cache_valid = false;
+	q->n_rules = 0;
+}
+
+int queue_load_rule(struct queue *q, const char *regime, struct rule *r)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	for (int i = 0; i < q->n_rules; i++) {
+		if (strcmp(q->rules[i].regime, regime) == 0) {
+			*r = q->rules[i].rule;
+			return 0;
+		}
+	}
+	st = queue_stmt(q, ST_RULE);
 	if (!st)
 		return -1;
 	queue_bind_text(st, 1, regime);
@@ -436,8 +474,16 @@ int queue_load_rule(struct queue *q, const char *regime, struct rule *r)
 		r->max_ext = sqlite3_column_int(st, 2);
 	}
 	queue_stmt_done(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
+		if (q->n_rules <
+			(int)(sizeof(q->rules) / sizeof(q->rules[0])) &&
+		    strlen(regime) < sizeof(q->rules[0].regime)) {
+			snprintf(q->rules[q->n_rules].regime,
+				 sizeof(q->rules[0].regime), "%s", regime);
+			q->rules[q->n_rules++].rule = *r;
+		}
 		return 0;
+	}
 	if (rc == SQLITE_DONE)
 		return queue_set_err(q, QUEUE_ERR_INVALID,
 				     "no deadline rule for regime '%s'",
@@ -611,7 +657,7 @@ int queue_submit(struct queue *q, struct request *req,
 
 	if (queue_begin(q) < 0)
 		return -1;
-	if (queue_load_calendar(q, q->cal) < 0 ||
+	if (queue_refresh(q) < 0 ||
 	    queue_load_rule(q, req->election ? "election" : "ordinary", &rule) <
 		0 ||
 	    next_seq(q, day.year, &seq) < 0)
@@ -742,7 +788,7 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 		return queue_set_err(q, QUEUE_ERR_OTHER, "out of memory");
 	if (queue_begin(q) < 0)
 		goto out;
-	if (queue_get(q, regno, r) < 0 ||
+	if (queue_refresh(q) < 0 || queue_get(q, regno, r) < 0 ||
 	    queue_load_rule(q, r->election ? "election" : "ordinary", &rule) <
 		0)
 		goto fail;
@@ -785,7 +831,7 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 		append(note, sizeof(note), "held by ", r->holder);
 	}
 	if (action->deadline == WF_DL_EXTEND) {
-		if (queue_load_calendar(q, q->cal) < 0)
+		if (queue_refresh(q) < 0)
 			goto fail;
 		r->extensions++;
 		r->extended = true;

@@ -32,6 +32,12 @@ enum stmt_id {
 	"extended_deadline, extensions, decision, basis, holder, memo, "       \
 	"notified_at, closed_at, updated_at"
 
+struct rule {
+	int days;     /* working days to answer */
+	int ext_days; /* working days of the extension */
+	int max_ext;  /* extensions allowed */
+};
+
 struct queue {
 	sqlite3 *db;		       /* the connection */
 	char path[256];		       /* database file */
@@ -40,16 +46,17 @@ struct queue {
 	sqlite3_stmt *stmts[ST_COUNT]; /* prepared on first use */
 	int64_t data_version;	       /* last PRAGMA data_version */
 	bool dv_valid;		       /* data_version was read */
-	struct calendar *cal;	       /* holidays, reloaded per write */
-	char number_format[96];	       /* registration number template */
-	char prefix[32];	       /* office prefix */
-	int open_min, close_min;       /* office hours */
-};
-
-struct rule {
-	int days;     /* working days to answer */
-	int ext_days; /* working days of the extension */
-	int max_ext;  /* extensions allowed */
+	struct calendar *cal;	       /* holidays, see queue_refresh() */
+	int64_t cache_version;	       /* data_version cal and rules match */
+	bool cache_valid;	       /* cal and rules are loaded */
+	struct {
+		char regime[16];  /* "ordinary", "election" */
+		struct rule rule; /* its deadline rule */
+	} rules[4];		  /* deadline rules read so far */
+	int n_rules;		  /* entries of rules[] used */
+	char number_format[96];	  /* registration number template */
+	char prefix[32];	  /* office prefix */
+	int open_min, close_min;  /* office hours */
 };
 
 /* ---- errors and statements (queue.c) ------------------------------------ */
@@ -93,7 +100,19 @@ struct date queue_col_date(sqlite3_stmt *st, int i);
 
 /* ---- inside write transactions (queue.c, queue_office.c) ----------------- */
 
-/** The deadline rule of @p regime. */
+/**
+ * Inside a write transaction: make the cached calendar and deadline rules
+ * current.  They are reloaded only when another connection committed since
+ * they were read (PRAGMA data_version), so a submission normally reads
+ * neither table.
+ */
+int queue_refresh(struct queue *q);
+
+/** Forget the cached calendar and rules (after this connection changed
+ *  the holidays). */
+void queue_forget_cache(struct queue *q);
+
+/** The deadline rule of @p regime (cached; see queue_refresh()). */
 int queue_load_rule(struct queue *q, const char *regime, struct rule *r);
 
 /** Append an event; @p role is the set of roles the action allowed. */

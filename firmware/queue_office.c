@@ -255,7 +255,8 @@ int queue_holidays_add(struct queue *q, const struct queue_holiday *h, size_t n,
 	sqlite3_finalize(st);
 	st = NULL;
 	snprintf(note, sizeof(note), "%zu holiday(s) added or updated", n);
-	if (queue_load_calendar(q, q->cal) < 0 ||
+	queue_forget_cache(q);
+	if (queue_refresh(q) < 0 ||
 	    queue_recompute_deadlines(q, actor, now) < 0 ||
 	    queue_add_event(q, 0, actor,
 			    actor->roles & (WF_ROLE_DESK | WF_ROLE_KASUBBAG),

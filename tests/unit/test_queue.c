@@ -353,6 +353,42 @@ static void test_holiday_moves_open_deadlines(void **state)
 	queue_close(q);
 }
 
+/* The calendar a connection caches follows holidays that another
+ * connection adds; a failed batch leaves the calendar as it was. */
+static void test_calendar_cache_follows_other_connections(void **state)
+{
+	(void)state;
+	struct queue *a, *b;
+	static struct request r;
+	struct queue_holiday good[2] = {
+	    {{2026, 12, 3}, "office", "Kantor tutup", "test"},
+	    {{2026, 12, 4}, "bogus", "Bad kind", "test"},
+	};
+
+	snprintf(path, sizeof(path), "%s/cache.db", dir);
+	a = open_q(false, 1000);
+	b = open_q(false, 1000);
+	fill(&r, "Cache Warm");
+	r.received_at = NOW;
+	assert_int_equal(queue_submit(a, &r, &kiosk, false, NOW), 0);
+	assert_int_equal(date_cmp(r.deadline, (struct date){2026, 12, 11}), 0);
+	/* A failed batch on a: nothing of it may stick in a's cache. */
+	assert_int_equal(queue_holidays_add(a, good, 2, &desk, NOW), -1);
+	fill(&r, "After Rollback");
+	r.received_at = NOW;
+	assert_int_equal(queue_submit(a, &r, &kiosk, false, NOW), 0);
+	assert_int_equal(date_cmp(r.deadline, (struct date){2026, 12, 11}), 0);
+	/* b adds a holiday inside the window: a's next deadline moves. */
+	assert_int_equal(queue_holidays_add(b, good, 1, &desk, NOW), 0);
+	fill(&r, "After Holiday");
+	r.received_at = NOW;
+	assert_int_equal(queue_submit(a, &r, &kiosk, false, NOW), 0);
+	assert_int_equal(date_cmp(r.deadline, (struct date){2026, 12, 14}), 0);
+	queue_close(a);
+	queue_close(b);
+	snprintf(path, sizeof(path), "%s/queue.db", dir);
+}
+
 /* Two processes submit 500 requests each at the same moment. */
 static void submit_many(int n, const char *who)
 {
@@ -723,6 +759,7 @@ int main(void)
 	    cmocka_unit_test(test_history_is_append_only),
 	    cmocka_unit_test(test_change_detection),
 	    cmocka_unit_test(test_holiday_moves_open_deadlines),
+	    cmocka_unit_test(test_calendar_cache_follows_other_connections),
 	    cmocka_unit_test(test_two_processes_gap_free),
 	    cmocka_unit_test(test_kill_during_submissions),
 	    cmocka_unit_test(test_busy_database),
