@@ -136,7 +136,9 @@ test:
 	$(Q)$(MAKE) --no-print-directory fuzz
 	$(Q)sh tests/run.sh build build/asan
 
-run: $(CONSOLE)
+run:
+	$(Q)sh assets/deps.sh build
+	$(Q)$(MAKE) --no-print-directory $(CONSOLE)
 	$(Q)sh assets/demo.sh $(BUILD)
 
 # Hardware-level tests (gpio-sim, a real input device): skip cleanly without them.

@@ -10,7 +10,6 @@ RUN=$BUILD/run
 mkdir -p "$RUN"
 RUN=$(cd "$RUN" && pwd)
 CONSOLE=$(cd "$BUILD" && pwd)/ppid-console
-me=$(id -un)
 
 cat > "$RUN/kiosk.conf" <<CONF
 # Demo configuration written by make run (assets/demo.sh).
@@ -29,11 +28,13 @@ fifo = $RUN/cardreader.fifo
 [gpio]
 backend = sim
 fifo = $RUN/gpio.fifo
-
-[staff]
-$me = desk,kasubbag,ppid
 CONF
-C="$CONSOLE --config $RUN/kiosk.conf"
+# The demo runs in development mode (no configuration file for the
+# register commands): every login holds every role, and each event records
+# that it was made in development mode.  Roles from [staff] are honoured
+# only in a root-owned file, which a demo under build/ is not.
+C="$CONSOLE --db $RUN/demo.db"
+H="$CONSOLE --config $RUN/kiosk.conf"
 
 if [ ! -f "$RUN/demo.db" ]; then
 	$C init > /dev/null
@@ -63,6 +64,8 @@ cat <<MSG
         --address "Jl. Merdeka 1, Bengkulu" --occupation Guru --phone 081234567890 \\
         --info "Daftar TPS Kota Bengkulu Pemilu 2024" --purpose "Tugas sekolah"
     $C calls add button          (a visitor presses the call button)
+    $H hw --listen               (the simulated reader and button:
+        echo 1771014708900001 > $RUN/cardreader.fifo; echo press > $RUN/gpio.fifo)
     $C list
     $C show 0001/PPID/KPU-BKL/XI/2026
   Ctrl-C stops.
