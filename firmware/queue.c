@@ -423,19 +423,27 @@ int queue_load_calendar(struct queue *q, struct calendar *cal)
 	return rc == SQLITE_DONE ? 0 : queue_db_err(q, rc, "reading holidays");
 }
 
-int queue_refresh(struct queue *q)
+/* PRAGMA data_version: moves when another connection commits. */
+static int data_version(struct queue *q, int64_t *v)
 {
 	sqlite3_stmt *st = queue_stmt(q, ST_DATA_VERSION);
-	int64_t v;
 	int rc;
 
 	if (!st)
 		return -1;
 	rc = sqlite3_step(st);
-	v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	queue_stmt_done(st);
-	if (rc != SQLITE_ROW)
-		return queue_db_err(q, rc, "checking for changes");
+	return rc == SQLITE_ROW ? 0
+				: queue_db_err(q, rc, "checking for changes");
+}
+
+int queue_refresh(struct queue *q)
+{
+	int64_t v;
+
+	if (data_version(q, &v) < 0)
+		return -1;
 	if (q->cache_valid && v == q->cache_version)
 		return 0;
 	q->n_rules = 0;
@@ -863,17 +871,10 @@ out:
 
 int queue_poll_changed(struct queue *q, bool *changed)
 {
-	sqlite3_stmt *st = queue_stmt(q, ST_DATA_VERSION);
 	int64_t v;
-	int rc;
 
-	if (!st)
+	if (data_version(q, &v) < 0)
 		return -1;
-	rc = sqlite3_step(st);
-	v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	queue_stmt_done(st);
-	if (rc != SQLITE_ROW)
-		return queue_db_err(q, rc, "checking for changes");
 	*changed = !q->dv_valid || v != q->data_version;
 	q->data_version = v;
 	q->dv_valid = true;

@@ -207,7 +207,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	struct queue *q;
 	bool receipt;
 	char title[96], num[96];
-	int opt, wait_s, rc = EXIT_REFUSED;
+	int opt, wait_s = 0, rc = EXIT_REFUSED;
 	int64_t job_id;
 
 	optind = 1;
@@ -235,11 +235,8 @@ static int print_doc(struct console *c, int argc, char **argv)
 				   strcmp(argv[optind], "notification")))
 		return EXIT_USAGE;
 	receipt = strcmp(argv[optind], "receipt") == 0;
-	wait_s = receipt ? c->cfg.receipt_timeout_s : 120;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if (opt == 'w')
-			wait_s = atoi(optarg);
+	if (!wait_s)
+		wait_s = receipt ? c->cfg.receipt_timeout_s : 120;
 	if (!(c->actor.roles & WF_ROLE_STAFF)) {
 		console_error("print", "%s is not staff", c->login);
 		return EXIT_REFUSED;
@@ -247,7 +244,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	q = console_open_queue(c, false, false);
 	if (!q)
 		return EXIT_REFUSED;
-	if (queue_get(q, argv[argc - 1], &r) < 0) {
+	if (queue_get(q, argv[optind + 1], &r) < 0) {
 		console_error("print", "%s", queue_errmsg(q));
 		goto out;
 	}
