@@ -152,13 +152,19 @@ deps:
 	$(Q)sh assets/deps.sh test
 
 # ---- install -----------------------------------------------------------------
+# The configuration is root's (0644, only root writes it, or [staff] is
+# ignored); one already there is kept and the new defaults go beside it.
+CONF_DIR := $(DESTDIR)/etc/ppid-kiosk
 install: $(CONSOLE)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)/etc/ppid-kiosk
+	install -d $(DESTDIR)$(PREFIX)/bin $(CONF_DIR)
 	install -m 0755 $(CONSOLE) $(DESTDIR)$(PREFIX)/bin/ppid-console
-	install -m 0644 assets/kiosk.conf $(DESTDIR)/etc/ppid-kiosk/kiosk.conf.example
+	$(Q)if [ -e $(CONF_DIR)/kiosk.conf ]; then \
+		install -m 0644 assets/kiosk.conf $(CONF_DIR)/kiosk.conf.dist; \
+		echo "kept $(CONF_DIR)/kiosk.conf; the shipped defaults are in kiosk.conf.dist"; \
+	else install -m 0644 assets/kiosk.conf $(CONF_DIR)/kiosk.conf; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/ppid-console $(DESTDIR)/etc/ppid-kiosk/kiosk.conf.example
+	rm -f $(DESTDIR)$(PREFIX)/bin/ppid-console $(CONF_DIR)/kiosk.conf.dist
 
 clean:
 	rm -rf build

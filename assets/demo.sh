@@ -29,20 +29,22 @@ fifo = $RUN/cardreader.fifo
 backend = sim
 fifo = $RUN/gpio.fifo
 CONF
-# The demo runs in development mode (no configuration file for the
-# register commands): every login holds every role, and each event records
-# that it was made in development mode.  Roles from [staff] are honoured
-# only in a root-owned file, which a demo under build/ is not.
-C="$CONSOLE --db $RUN/demo.db"
-H="$CONSOLE --config $RUN/kiosk.conf"
+# The demo runs in development mode, asked for with PPID_DEV=1: every
+# login holds every role, and each event records that it was made in
+# development mode.  (Roles from [staff] are honoured only in a root-owned
+# file, which a demo under build/ is not; a real install has neither.)
+export PPID_DEV=1
+C="$CONSOLE --config $RUN/kiosk.conf"
+H=$C
 
 if [ ! -f "$RUN/demo.db" ]; then
 	$C init > /dev/null
 	demo() {
 		n=$1; shift
-		$C add --name "$n" --address "Jl. Pembangunan No. 11, Padang Harapan, Bengkulu" \
+		printf '%s\n' "$4" | $C add --name "$n" \
+			--address "Jl. Pembangunan No. 11, Padang Harapan, Bengkulu" \
 			--occupation "$1" --phone "0812 7300 1122" --info "$2" --purpose "$3" \
-			--id "$4" --received "$5" 2>/dev/null
+			--id - --received "$5" 2>/dev/null
 	}
 	r1=$(demo "Rahmat Hidayat" Mahasiswa "Salinan Keputusan KPU Provinsi Bengkulu tentang penetapan DPT Pemilu 2024" "Bahan penelitian skripsi" 1771010101990001 "2026-11-02 09:10")
 	r2=$(demo "Ni Luh Putu Sari" Wartawan "Data partisipasi pemilih per kabupaten/kota di Provinsi Bengkulu Pilkada 2024" "Bahan liputan" 1771015203850002 "2026-11-16 13:45")
@@ -60,11 +62,11 @@ cat <<MSG
   config   : $RUN/kiosk.conf
 
   The desk's alert stream follows.  From another shell, try:
-    $C add --name "Budi Santoso" --id 1771014708900001 \\
+    echo 1771014708900001 | PPID_DEV=1 $C add --name "Budi Santoso" --id - \\
         --address "Jl. Merdeka 1, Bengkulu" --occupation Guru --phone 081234567890 \\
         --info "Daftar TPS Kota Bengkulu Pemilu 2024" --purpose "Tugas sekolah"
-    $C calls add button          (a visitor presses the call button)
-    $H hw --listen               (the simulated reader and button:
+    PPID_DEV=1 $C calls add button   (a visitor presses the call button)
+    PPID_DEV=1 $H hw --listen        (the simulated reader and button:
         echo 1771014708900001 > $RUN/cardreader.fifo; echo press > $RUN/gpio.fifo)
     $C list
     $C show 0001/PPID/KPU-BKL/XI/2026

@@ -430,8 +430,6 @@ int config_load(struct config *cfg, const char *path, FILE *diag)
 
 unsigned config_roles_of(const struct config *cfg, const char *login)
 {
-	if (!cfg->from_file)
-		return WF_ROLE_STAFF;
 	for (int i = 0; i < cfg->n_staff; i++)
 		if (strcmp(cfg->staff[i].login, login) == 0)
 			return cfg->staff[i].roles;

@@ -22,7 +22,7 @@ struct config_staff {
 
 struct config {
 	char path[256]; /* file read, "" when none */
-	bool from_file; /* false: built-in defaults only (development) */
+	bool from_file; /* false: built-in defaults only (no file) */
 
 	char office_name[128];	  /* [office] name */
 	char office_address[256]; /* [office] address */
@@ -83,8 +83,9 @@ void config_defaults(struct config *cfg);
  */
 int config_load(struct config *cfg, const char *path, FILE *diag);
 
-/** The roles of @p login (0 when not listed). In development mode (no
- *  file), every login holds every staff role. */
+/** The roles [staff] gives @p login (0 when not listed: read only).  There
+ *  is no implicit development mode here: the programs grant every role only
+ *  when PPID_DEV=1 is set. */
 unsigned config_roles_of(const struct config *cfg, const char *login);
 
 #endif

@@ -9,6 +9,7 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,6 +356,29 @@ enum queue_err queue_open(const struct queue_options *opt, struct queue **out,
 			      q->path);
 		goto fail;
 	}
+	if (!existed) {
+		/* Personal data: only the kiosk user and the staff group,
+		 * from the first instant (the mode is given at creation,
+		 * never widened and narrowed afterwards). */
+		int fd = open(q->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			      0660);
+
+		if (fd < 0 && errno != EEXIST) {
+			queue_set_err(q,
+				      errno == EROFS || errno == EACCES
+					  ? QUEUE_ERR_READONLY
+					  : QUEUE_ERR_IO,
+				      "%s: cannot create: %s", q->path,
+				      strerror(errno));
+			goto fail;
+		}
+		if (fd >= 0) {
+			if (fchmod(fd, 0660) < 0)
+				log_warn("%s: chmod: %s", q->path,
+					 strerror(errno));
+			close(fd);
+		}
+	}
 	flags = opt->readonly ? SQLITE_OPEN_READONLY
 			      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	rc =
@@ -366,11 +390,6 @@ enum queue_err queue_open(const struct queue_options *opt, struct queue **out,
 	sqlite3_extended_result_codes(q->db, 1);
 	sqlite3_busy_timeout(
 	    q->db, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 5000);
-	if (!existed) {
-		/* Personal data: only the kiosk user and the staff group. */
-		if (chmod(q->path, 0660) < 0)
-			log_warn("%s: chmod: %s", q->path, strerror(errno));
-	}
 	if (queue_exec(q, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
 		       "configuring") < 0)
 		goto fail;
@@ -541,7 +560,12 @@ int queue_add_event(struct queue *q, int64_t request_id,
 				 : queue_db_err(q, rc, "recording the event");
 }
 
-static void make_token(char *out)
+/*
+ * The receipt's token proves who holds the receipt, so it comes from the
+ * kernel's random source only: when getrandom() fails there is no token and
+ * no submission (never a guessable fallback).
+ */
+static int make_token(struct queue *q, char *out)
 {
 	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 	unsigned char rnd[REQ_TOKEN_LEN];
@@ -552,13 +576,44 @@ static void make_token(char *out)
 
 		if (n > 0)
 			got += (size_t)n;
-		else if (errno != EINTR)
-			break;
+		else if (n < 0 && errno != EINTR)
+			return queue_set_err(q, QUEUE_ERR_OTHER,
+					     "no random numbers for the "
+					     "receipt's token: %s",
+					     strerror(errno));
 	}
 	for (size_t i = 0; i < REQ_TOKEN_LEN; i++)
-		out[i] =
-		    alphabet[(i < got ? rnd[i] : (unsigned char)rand()) & 31];
+		out[i] = alphabet[rnd[i] & 31];
 	out[REQ_TOKEN_LEN] = '\0';
+	explicit_bzero(rnd, sizeof(rnd));
+	return 0;
+}
+
+int queue_record(struct queue *q, int64_t request_id, const char *action,
+		 const char *note, const struct queue_actor *actor,
+		 unsigned role, time_t now)
+{
+	if (queue_begin(q) < 0)
+		return -1;
+	if (queue_add_event(q, request_id, actor, role, action, NULL, NULL,
+			    note, now) < 0 ||
+	    queue_commit(q) < 0) {
+		queue_rollback(q);
+		return -1;
+	}
+	return 0;
+}
+
+int queue_read_begin(struct queue *q)
+{
+	return queue_exec(q, "BEGIN DEFERRED", "starting a read");
+}
+
+void queue_read_end(struct queue *q)
+{
+	/* A read transaction has nothing to lose: COMMIT only ends it. */
+	if (sqlite3_get_autocommit(q->db) == 0)
+		sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL);
 }
 
 /* ---- submit -------------------------------------------------------------- */
@@ -676,7 +731,8 @@ int queue_submit(struct queue *q, struct request *req,
 			      seq);
 		goto fail;
 	}
-	make_token(req->token);
+	if (make_token(q, req->token) < 0)
+		goto fail;
 	req->start_date = calendar_start_day(q->cal, req->received_at);
 	req->deadline =
 	    calendar_add_workdays(q->cal, req->start_date, rule.days);

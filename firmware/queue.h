@@ -150,6 +150,26 @@ int queue_act(struct queue *q, const char *regno, const char *action,
 	      const struct wf_args *args, const struct queue_actor *actor,
 	      time_t now, const struct text **refusal);
 
+/**
+ * Append an event that changes no request (an ID revealed to a person), in
+ * a short transaction of its own, so that it is on record before the caller
+ * acts on it.  @p role is the role that allowed it; @p request_id 0 = none.
+ * @return 0, or -1.
+ */
+int queue_record(struct queue *q, int64_t request_id, const char *action,
+		 const char *note, const struct queue_actor *actor,
+		 unsigned role, time_t now);
+
+/**
+ * Hold one read snapshot across several reads (a request, its holidays and
+ * its history seen at one instant): queue_read_begin() ... queue_read_end().
+ * @return 0, or -1.
+ */
+int queue_read_begin(struct queue *q);
+
+/** End the snapshot of queue_read_begin(). */
+void queue_read_end(struct queue *q);
+
 /** A request's history, oldest first. */
 int queue_history(struct queue *q, int64_t request_id, queue_event_cb cb,
 		  void *ctx);

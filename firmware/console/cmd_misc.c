@@ -13,6 +13,7 @@
 
 #include "console.h"
 #include "idparse.h"
+#include "safetext.h"
 
 /* ---- check-id ------------------------------------------------------------- */
 
@@ -27,31 +28,54 @@ static void print_date(const char *key, struct date d)
 int cmd_check_id(struct console *c, int argc, char **argv)
 {
 	static const char usage[] =
-	    "usage: ppid-console check-id TEXT\n"
-	    "Parse what a card reader or a person typed: a 16-digit NIK, "
-	    "an ICAO 9303\nMRZ (TD1 or TD3, lines separated by newlines or "
-	    "spaces) or a receipt code.\nPrints the fields, one 'key: "
-	    "value' per line; exit 1 with the reason when\ninvalid.\n";
-	struct id_result r;
+	    "usage: ppid-console check-id [--reveal] [-]\n"
+	    "Parse what a card reader or a person typed, read from standard "
+	    "input (one\nline; an MRZ's lines separated by spaces), never "
+	    "from the command line,\nwhich other users can see: a 16-digit "
+	    "NIK, an ICAO 9303 MRZ (TD1 or TD3)\nor a receipt code.  Prints "
+	    "the fields, one 'key: value' per line, the NIK\nmasked unless "
+	    "--reveal is given; exit 1 with the reason when invalid.\n";
+	static char in[512];
+	static struct id_result r;
+	char masked[64];
+	bool reveal = false;
 
 	if (console_wants_help(argc, argv, usage))
 		return EXIT_OK;
-	if (argc != 2) {
-		fputs(usage, stderr);
-		return EXIT_USAGE;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--reveal") == 0) {
+			reveal = true;
+		} else if (strcmp(argv[i], "-") != 0) {
+			console_error("check-id",
+				      "the ID is read from standard input, not "
+				      "the command line (others can see "
+				      "argv): echo ... | ppid-console "
+				      "check-id");
+			return EXIT_USAGE;
+		}
 	}
-	if (id_parse(argv[1], strlen(argv[1]), console_today(c), &r) ==
-	    ID_KIND_INVALID) {
+	if (console_read_stdin_line("check-id", "ID", in, sizeof(in)) < 0)
+		return EXIT_USAGE;
+	if (id_parse(in, strlen(in), console_today(c), &r) == ID_KIND_INVALID) {
+		explicit_bzero(in, sizeof(in));
 		console_error_text("check-id", "invalid", r.reason);
 		return EXIT_REFUSED;
 	}
+	explicit_bzero(in, sizeof(in));
 	printf("kind: %s\n", id_kind_name(r.kind));
 	switch (r.kind) {
 	case ID_KIND_NIK:
-		printf("nik: %s\n", r.u.nik.nik);
+		if (reveal)
+			snprintf(masked, sizeof(masked), "%s", r.u.nik.nik);
+		else
+			id_mask(r.u.nik.nik, masked, sizeof(masked));
+		printf("nik: %s\n", masked);
 		printf("province: %02d%s%s\n", r.u.nik.province,
 		       r.u.nik.province_name ? " " : "",
 		       r.u.nik.province_name ? r.u.nik.province_name : "");
+		/* Region, birth date and serial together are the NIK. */
+		if (!reveal)
+			break;
 		printf("regency: %02d\n", r.u.nik.regency);
 		printf("district: %02d\n", r.u.nik.district);
 		print_date("birth", r.u.nik.birth);
@@ -62,7 +86,12 @@ int cmd_check_id(struct console *c, int argc, char **argv)
 	case ID_KIND_MRZ_TD3:
 		printf("document: %s\n", r.u.mrz.doc_code);
 		printf("issuer: %s\n", r.u.mrz.issuer);
-		printf("number: %s\n", r.u.mrz.doc_number);
+		if (reveal)
+			snprintf(masked, sizeof(masked), "%s",
+				 r.u.mrz.doc_number);
+		else
+			id_mask(r.u.mrz.doc_number, masked, sizeof(masked));
+		printf("number: %s\n", masked);
 		printf("surname: %s\n", r.u.mrz.surname);
 		printf("given: %s\n", r.u.mrz.given_names);
 		printf("nationality: %s\n", r.u.mrz.nationality);
@@ -81,6 +110,8 @@ int cmd_check_id(struct console *c, int argc, char **argv)
 	}
 	if (r.warning)
 		printf("warning: %s (%s)\n", r.warning->id, r.warning->en);
+	explicit_bzero(&r, sizeof(r));
+	explicit_bzero(masked, sizeof(masked));
 	return EXIT_OK;
 }
 
@@ -353,51 +384,59 @@ struct watch_ctx {
 	long max;	 /* stop after this many (0 = never) */
 };
 
+/* One line per event: every field that came from outside is escaped
+ * (safetext), so a newline or a control sequence in a name cannot end the
+ * line or fake a CALL; long texts are cut by character. */
 static int watch_event(const struct queue_event *ev, void *ctx)
 {
 	struct watch_ctx *w = ctx;
-	char at[32];
+	char at[32], regno[64], actor[64], note[256];
 	bool alert = false;
 
 	w->last = ev->id;
 	date_format_wib(ev->at, at, sizeof(at));
+	safetext_line(ev->regno, 40, regno, sizeof(regno));
+	safetext_line(ev->actor, 32, actor, sizeof(actor));
+	safetext_line(ev->note, 120, note, sizeof(note));
 	if (strcmp(ev->action, "submit") == 0) {
 		static struct request r;
 
 		alert = true;
 		if (queue_get_by_id(w->q, ev->request_id, &r) == 0) {
-			char due[16];
+			char due[16], name[160], info[256];
 
 			date_format(r.deadline, due, sizeof(due));
-			printf("%s  NEW      %s  via %s  %s  due %s: %.60s%s\n",
-			       at, r.regno, ev->note, r.name, due, r.info,
-			       strlen(r.info) > 60 ? "..." : "");
+			safetext_line(r.name, 40, name, sizeof(name));
+			safetext_line(r.info, 60, info, sizeof(info));
+			printf("%s  NEW      %s  via %s  %s  due %s: %s\n", at,
+			       regno, note, name, due, info);
 			request_wipe(&r);
+			explicit_bzero(name, sizeof(name));
 		} else {
-			printf("%s  NEW      %s\n", at, ev->regno);
+			printf("%s  NEW      %s\n", at, regno);
 		}
 	} else if (strcmp(ev->action, "call") == 0) {
 		alert = true;
 		printf("%s  CALL     a visitor pressed the call button (%s): "
 		       "please go to the kiosk\n",
-		       at, ev->note);
+		       at, note);
 	} else if (strcmp(ev->action, "call-ack") == 0) {
-		printf("%s  ACK      %s acknowledged %s\n", at, ev->actor,
-		       ev->note);
+		printf("%s  ACK      %s acknowledged %s\n", at, actor, note);
 	} else {
 		printf("%s  ACTION   %s  %s by %s (%s)", at,
-		       *ev->regno ? ev->regno : "-", ev->action, ev->actor,
-		       ev->role);
+		       *regno ? regno : "-", ev->action, actor, ev->role);
 		if (*ev->to && strcmp(ev->from, ev->to))
 			printf(": %s -> %s", ev->from, ev->to);
-		if (*ev->note)
-			printf("  \"%s\"", ev->note);
+		if (*note)
+			printf("  \"%s\"", note);
 		putchar('\n');
 	}
 	if (alert && w->bell)
 		putchar('\a');
-	/* Scripts and the desk read this live: never sit in a buffer. */
-	fflush(stdout);
+	/* Scripts and the desk read this live: never sit in a buffer; a
+	 * reader that went away ends the watch. */
+	if (fflush(stdout) != 0)
+		return -1;
 	w->printed++;
 	return w->max && w->printed >= w->max;
 }
@@ -468,6 +507,12 @@ int cmd_watch(struct console *c, int argc, char **argv)
 		if (changed &&
 		    queue_events_after(w.q, w.last, watch_event, &w) < 0)
 			goto fail;
+		if (ferror(stdout)) {
+			console_error("watch", "cannot write: %s",
+				      strerror(errno));
+			queue_close(w.q);
+			return EXIT_REFUSED;
+		}
 		if (w.max && w.printed >= w.max)
 			break;
 		poll(NULL, 0, interval);
@@ -484,15 +529,20 @@ fail:
 
 static int print_call(const struct queue_call *k, void *ctx)
 {
-	char at[32], ack[32];
+	char at[32], ack[32], by[64];
 
 	(void)ctx;
 	date_format_wib(k->at, at, sizeof(at));
-	if (k->acked_at)
-		date_format_wib(k->acked_at, ack, sizeof(ack));
-	printf("%-5lld %s  %-7s %s%s%s\n", (long long)k->id, at, k->source,
-	       k->acked_at ? "acknowledged by " : "WAITING",
-	       k->acked_at ? k->acked_by : "", k->acked_at ? "" : "");
+	if (!k->acked_at) {
+		printf("%-5lld %s  %-7s WAITING\n", (long long)k->id, at,
+		       k->source);
+		return 0;
+	}
+	date_format_wib(k->acked_at, ack, sizeof(ack));
+	safetext_line(k->acked_by, 32, by, sizeof(by));
+	printf("%-5lld %s  %-7s acknowledged by %s at %s (after %lld s)\n",
+	       (long long)k->id, at, k->source, by, ack,
+	       (long long)(k->acked_at - k->at));
 	return 0;
 }
 

@@ -3,14 +3,46 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "console.h"
 #include "idparse.h"
+#include "safetext.h"
 
 /* ---- init ------------------------------------------------------------------ */
+
+/* The database and its -wal and -shm files hold personal data: a mode
+ * that lets others read or write them is narrowed, and said. */
+static int tighten_modes(const char *db)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm"};
+	char path[PATH_MAX];
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		mode_t want;
+
+		if (snprintf(path, sizeof(path), "%s%s", db, suffix[i]) >=
+			(int)sizeof(path) ||
+		    stat(path, &st) < 0 || !(st.st_mode & 0007))
+			continue;
+		want = st.st_mode & 0770;
+		if (chmod(path, want) < 0) {
+			console_error("init",
+				      "%s is readable by others and cannot be "
+				      "narrowed: %s",
+				      path, strerror(errno));
+			return -1;
+		}
+		printf("%s: mode %03o was open to others; now %03o\n", path,
+		       (unsigned)(st.st_mode & 0777), (unsigned)want);
+	}
+	return 0;
+}
 
 int cmd_init(struct console *c, int argc, char **argv)
 {
@@ -18,20 +50,27 @@ int cmd_init(struct console *c, int argc, char **argv)
 
 	if (console_wants_help(argc, argv,
 			       "usage: ppid-console [--db PATH] init\n"
-			       "Create the database (mode 0660) with its "
-			       "schema and the shipped holidays,\nor bring an "
-			       "existing one up to date.\n"))
+			       "Create the database (mode 0660: the kiosk "
+			       "user and the staff group only)\nwith its "
+			       "schema and the shipped holidays, or bring an "
+			       "existing one up to\ndate; a database that "
+			       "others may read is narrowed to 0660.\n"))
 		return EXIT_OK;
 	if (argc > 1) {
 		console_error("init", "takes no arguments");
 		return EXIT_USAGE;
 	}
+	/* Nothing init creates (the file, its -wal, -shm) is ever open to
+	 * others, not even for an instant. */
+	umask(0007);
+	if (tighten_modes(c->db_path) < 0)
+		return EXIT_REFUSED;
 	q = console_open_queue(c, true, false);
 	if (!q)
 		return EXIT_REFUSED;
 	printf("%s: schema version %d\n", c->db_path, queue_schema_version(q));
 	queue_close(q);
-	return EXIT_OK;
+	return tighten_modes(c->db_path) < 0 ? EXIT_REFUSED : EXIT_OK;
 }
 
 /* ---- add ------------------------------------------------------------------- */
@@ -48,6 +87,8 @@ static const char add_usage[] =
     "[--lang id|en]\n"
     "Register a request received at the desk, by letter, email or phone.\n"
     "Prints the registration number alone on stdout.\n"
+    "  --id -      read the ID number from standard input (keeps it out "
+    "of the\n              process list and the shell history)\n"
     "  --id-type   default: nik when ID is 16 digits, else other\n"
     "  --channel   default: desk\n"
     "  --obtain    default: softcopy for email requests, else hardcopy\n"
@@ -82,25 +123,33 @@ static bool all_digits(const char *s, size_t n)
 	return k == n;
 }
 
-/* A deadline counted over a year without holidays may fall on one. */
-static void warn_unloaded_years(struct queue *q, const struct request *r)
+/* A deadline counted over a year without holidays may fall on one: the
+ * command's one holiday warning names this request's deadline. */
+static void warn_unloaded_years(struct console *c, struct queue *q,
+				const struct request *r)
 {
-	struct calendar *cal = calendar_new();
-	char due[16];
+	int missing[8], n = 0;
+	char due[16], why[96];
 
-	if (!cal || queue_load_calendar(q, cal) < 0) {
-		calendar_free(cal);
-		return;
+	for (int y = r->start_date.year; y <= r->deadline.year && n < 8; y++) {
+		bool any;
+
+		if (console_year_has_holidays(q, y, &any) < 0) {
+			console_error("add",
+				      "warning: cannot check the holidays of "
+				      "%d: %s",
+				      y, queue_errmsg(q));
+			return;
+		}
+		if (!any)
+			missing[n++] = y;
 	}
 	date_format(r->deadline, due, sizeof(due));
-	for (int y = r->start_date.year; y <= r->deadline.year; y++)
-		if (!calendar_has_year(cal, y))
-			fprintf(stderr,
-				"ppid-console: add: warning: deadline %s is "
-				"counted over %d, for which no holidays are "
-				"loaded: check it once they are imported\n",
-				due, y);
-	calendar_free(cal);
+	snprintf(why, sizeof(why),
+		 "deadline %s is counted over them: check it once they are "
+		 "imported",
+		 due);
+	console_warn_holidays(c, missing, n, why);
 }
 
 int cmd_add(struct console *c, int argc, char **argv)
@@ -160,8 +209,16 @@ int cmd_add(struct console *c, int argc, char **argv)
 				       "--name");
 			break;
 		case O_ID:
-			v = copy_field(req.id_number, sizeof(req.id_number),
-				       optarg, "--id");
+			/* "-": from stdin, so the NIK stays out of argv
+			 * (/proc/PID/cmdline, shell history). */
+			if (strcmp(optarg, "-") == 0)
+				v = console_read_stdin_line(
+				    "add", "ID number", req.id_number,
+				    sizeof(req.id_number));
+			else
+				v = copy_field(req.id_number,
+					       sizeof(req.id_number), optarg,
+					       "--id");
 			break;
 		case O_ID_TYPE:
 			id_type = optarg;
@@ -310,15 +367,20 @@ int cmd_add(struct console *c, int argc, char **argv)
 		if (r.warning)
 			console_error_text("add", "warning", r.warning);
 	}
+	c->quiet_holidays = true;
 	q = console_open_queue(c, false, false);
 	if (!q)
 		goto out;
 	if (queue_submit(q, &req, &c->actor, false, c->now) < 0) {
 		console_error("add", "%s", queue_errmsg(q));
+		if (queue_errcode(q) == QUEUE_ERR_REFUSED)
+			console_explain_roles(c);
 	} else {
+		/* Committed: the number goes out before anything else can
+		 * fail, so whoever typed it never loses it. */
 		printf("%s\n", req.regno);
-		warn_unloaded_years(q, &req);
-		rc = EXIT_OK;
+		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_REFUSED;
+		warn_unloaded_years(c, q, &req);
 	}
 	queue_close(q);
 out:
@@ -351,25 +413,15 @@ static void csv_field(const char *s, bool last)
 	putchar(last ? '\n' : ',');
 }
 
-/* Print up to @p width characters (not bytes) of a UTF-8 string, padded. */
+/* Print at most @p width characters (not bytes) of a UTF-8 string with its
+ * control characters made visible, padded to @p width. */
 static void cell(const char *s, int width)
 {
-	int n = 0;
-	const char *p = s;
+	char buf[512];
 
-	while (*p && n < width) {
-		const char *next = p + 1;
-
-		while ((*next & 0xC0) == 0x80)
-			next++;
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			putchar(' ');
-		else
-			fwrite(p, 1, (size_t)(next - p), stdout);
-		p = next;
-		n++;
-	}
-	for (; n < width; n++)
+	safetext_line(s, (size_t)width, buf, sizeof(buf));
+	fputs(buf, stdout);
+	for (size_t n = safetext_chars(buf); n < (size_t)width; n++)
 		putchar(' ');
 	putchar(' ');
 }
@@ -479,9 +531,23 @@ int cmd_list(struct console *c, int argc, char **argv)
 			}
 			l.csv = strcmp(optarg, "csv") == 0;
 			break;
-		case 'l':
-			f.limit = atoi(optarg);
+		case 'l': {
+			char *end;
+			long n;
+
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || n < 1 ||
+			    n > 1000000) {
+				console_error("list",
+					      "--limit must be a whole number "
+					      "from 1 to 1000000, not '%s'",
+					      optarg);
+				return EXIT_USAGE;
+			}
+			f.limit = (int)n;
 			break;
+		}
 		default:
 			fputs(usage, stderr);
 			return EXIT_USAGE;
@@ -495,8 +561,8 @@ int cmd_list(struct console *c, int argc, char **argv)
 	q = console_open_queue(c, false, true);
 	if (!q)
 		return EXIT_REFUSED;
-	l.cal = calendar_new();
-	if (!l.cal || queue_load_calendar(q, l.cal) < 0)
+	l.cal = console_load_calendar(c, q, "list");
+	if (!l.cal)
 		goto out;
 	if (l.csv)
 		printf("regno,received,channel,name,status,deadline,"
@@ -517,17 +583,31 @@ out:
 
 /* ---- show ------------------------------------------------------------------ */
 
+#define SHOW_INDENT "                     " /* under the values */
+
+/* "Label                value": the value folded under itself, with every
+ * control character made visible, so no field can fake another line. */
+static void show_field(const char *label, const char *value)
+{
+	printf("%-20s ", label);
+	safetext_fold(stdout, value, SHOW_INDENT);
+	putchar('\n');
+}
+
 static int show_event(const struct queue_event *ev, void *ctx)
 {
-	char at[32];
+	char at[32], actor[64], note[600];
 
 	(void)ctx;
 	date_format_wib(ev->at, at, sizeof(at));
-	printf("  %s  %-10s %-9s %-8s", at, ev->action, ev->role, ev->actor);
+	safetext_line(ev->actor, 24, actor, sizeof(actor));
+	printf("  %s  %-10s %-9s %-8s", at, ev->action, ev->role, actor);
 	if (*ev->to && strcmp(ev->from, ev->to))
 		printf(" %s -> %s", *ev->from ? ev->from : "(new)", ev->to);
-	if (*ev->note)
-		printf("  \"%s\"", ev->note);
+	if (*ev->note) {
+		safetext_line(ev->note, 0, note, sizeof(note));
+		printf("  \"%s\"", note);
+	}
 	if (ev->dev_mode)
 		printf("  [development mode]");
 	putchar('\n');
@@ -537,13 +617,115 @@ static int show_event(const struct queue_event *ev, void *ctx)
 static int show_holiday(const struct queue_holiday *h, void *ctx)
 {
 	const struct request *r = ctx;
-	char d[16];
+	char d[16], name[160];
 
 	if (date_cmp(h->day, r->start_date) < 0 ||
 	    date_cmp(h->day, request_due(r)) > 0 || date_weekday(h->day) > 5)
 		return 0;
 	date_format(h->day, d, sizeof(d));
-	printf("    %s  %s\n", d, h->name);
+	safetext_line(h->name, 0, name, sizeof(name));
+	printf("    %s  %s\n", d, name);
+	return 0;
+}
+
+/* Print the request; every read happened in the caller's one snapshot. */
+static void show_request(struct console *c, const struct request *r,
+			 const struct calendar *cal, bool reveal)
+{
+	char buf[REQ_BUF(REQ_ID_MAX) + 64], due[16];
+
+	show_field("Registration number", r->regno);
+	date_format_wib(r->received_at, buf, sizeof(buf));
+	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), " (%s)",
+		 request_channel_label(r->channel)->en);
+	show_field("Received", buf);
+	date_format_wib(r->created_at, buf, sizeof(buf));
+	show_field("Entered", buf);
+	snprintf(buf, sizeof(buf), "%s (%s)", workflow_status_key(r->status),
+		 workflow_status_label(r->status)->id);
+	show_field("Status", buf);
+	show_field("Name", r->name);
+	if (reveal)
+		snprintf(buf, sizeof(buf), "%s", r->id_number);
+	else
+		id_mask(r->id_number, buf, sizeof(buf));
+	if (r->proxy)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+			 " (acting for someone else)");
+	printf("ID (%s)%*s", request_id_type_key(r->id_type),
+	       (int)(16 - strlen(request_id_type_key(r->id_type))), "");
+	safetext_fold(stdout, buf, SHOW_INDENT);
+	putchar('\n');
+	show_field("Address", r->address);
+	show_field("Occupation", r->occupation);
+	show_field("Phone", r->phone);
+	show_field("Email", r->email);
+	show_field("Information", r->info);
+	show_field("Purpose", r->purpose);
+	show_field("Obtain", request_obtain_label(r->obtain)->en);
+	show_field("Delivery", request_delivery_label(r->delivery)->en);
+	show_field("Regime", r->election ? "election (3 + 2 working days)"
+					 : "ordinary (10 + 7 working days)");
+	date_format(r->start_date, buf, sizeof(buf));
+	show_field("Counts from", buf);
+	date_format(r->deadline, due, sizeof(due));
+	printf("Deadline             %s", due);
+	if (r->extended) {
+		date_format(r->extended_deadline, due, sizeof(due));
+		printf(", extended to %s", due);
+	}
+	if (workflow_status_done(r->status)) {
+		printf(" (met)\n");
+	} else {
+		int left = calendar_workdays_between(cal, console_today(c),
+						     request_due(r));
+
+		if (request_overdue(r, console_today(c)))
+			printf(" (OVERDUE by %d working days)\n", -left);
+		else
+			printf(" (%d working days left)\n", left);
+	}
+}
+
+static void show_decision(const struct request *r)
+{
+	char buf[1024];
+
+	if (r->decision) {
+		snprintf(buf, sizeof(buf), "%s (%s)%s%s%s%s",
+			 workflow_decision_key(r->decision),
+			 workflow_decision_label(r->decision)->id,
+			 *r->basis ? ", Pasal 17 huruf " : "", r->basis,
+			 *r->holder ? ", held by " : "", r->holder);
+		show_field("Decision", buf);
+	}
+	if (*r->memo)
+		show_field("Memo", r->memo);
+}
+
+/* Who may see a full ID number: the roles that need it, nobody else.  The
+ * reveal is on record before the number is printed. */
+static int reveal_allowed(struct console *c, struct queue *q,
+			  const struct request *r)
+{
+	unsigned role = c->actor.roles & (WF_ROLE_DESK | WF_ROLE_PPID);
+
+	if (!role) {
+		console_error("show",
+			      "%s may not see full ID numbers (only the desk "
+			      "and the PPID may): it stays masked",
+			      c->login);
+		console_explain_roles(c);
+		return -1;
+	}
+	if (queue_record(q, r->id, "reveal-id", "ID number shown in full",
+			 &c->actor, role, time(NULL)) < 0) {
+		console_error("show",
+			      "the ID is not shown: its reveal could not be "
+			      "recorded: %s",
+			      queue_errmsg(q));
+		return -1;
+	}
 	return 0;
 }
 
@@ -553,11 +735,11 @@ int cmd_show(struct console *c, int argc, char **argv)
 	    "usage: ppid-console show [--reveal-id] REGNO\n"
 	    "Every field of a request, its deadline in working days (with "
 	    "the holidays\ncounted) and its history.  The ID number is "
-	    "masked unless --reveal-id\nis given by a staff member.\n";
+	    "masked; --reveal-id shows it\nin full to the desk and the "
+	    "PPID only, and records that it was shown.\n";
 	static struct request r;
 	struct calendar *cal = NULL;
 	struct queue *q;
-	char buf[REQ_BUF(REQ_ID_MAX) + 8], due[16];
 	bool reveal = false;
 	const char *regno = NULL;
 	int rc = EXIT_REFUSED;
@@ -578,78 +760,36 @@ int cmd_show(struct console *c, int argc, char **argv)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	if (reveal && !(c->actor.roles & WF_ROLE_STAFF)) {
-		console_error("show", "%s is not staff: the ID stays masked",
-			      c->login);
-		return EXIT_REFUSED;
-	}
-	q = console_open_queue(c, false, true);
+	q = console_open_queue(c, false, !reveal);
 	if (!q)
 		return EXIT_REFUSED;
-	if (queue_get(q, regno, &r) < 0) {
+	/* The row, its holidays and its history as of one instant. */
+	if (queue_read_begin(q) < 0 || queue_get(q, regno, &r) < 0) {
 		console_error("show", "%s", queue_errmsg(q));
 		goto out;
 	}
-	cal = calendar_new();
-	if (!cal || queue_load_calendar(q, cal) < 0)
+	cal = console_load_calendar(c, q, "show");
+	if (!cal)
 		goto out;
-	printf("Registration number  %s\n", r.regno);
-	date_format_wib(r.received_at, buf, sizeof(buf));
-	printf("Received             %s (%s)\n", buf,
-	       request_channel_label(r.channel)->en);
-	date_format_wib(r.created_at, buf, sizeof(buf));
-	printf("Entered              %s\n", buf);
-	printf("Status               %s (%s)\n", workflow_status_key(r.status),
-	       workflow_status_label(r.status)->id);
-	printf("Name                 %s\n", r.name);
-	if (reveal)
-		snprintf(buf, sizeof(buf), "%s", r.id_number);
-	else
-		id_mask(r.id_number, buf, sizeof(buf));
-	printf("ID (%s)%*s%s%s\n", request_id_type_key(r.id_type),
-	       (int)(16 - strlen(request_id_type_key(r.id_type))), "", buf,
-	       r.proxy ? " (acting for someone else)" : "");
-	printf("Address              %s\n", r.address);
-	printf("Occupation           %s\n", r.occupation);
-	printf("Phone                %s\n", r.phone);
-	printf("Email                %s\n", r.email);
-	printf("Information          %s\n", r.info);
-	printf("Purpose              %s\n", r.purpose);
-	printf("Obtain               %s\n", request_obtain_label(r.obtain)->en);
-	printf("Delivery             %s\n",
-	       request_delivery_label(r.delivery)->en);
-	printf("Regime               %s\n",
-	       r.election ? "election (3 + 2 working days)"
-			  : "ordinary (10 + 7 working days)");
-	date_format(r.start_date, buf, sizeof(buf));
-	printf("Counts from          %s\n", buf);
-	date_format(r.deadline, due, sizeof(due));
-	printf("Deadline             %s", due);
-	if (r.extended) {
-		date_format(r.extended_deadline, due, sizeof(due));
-		printf(", extended to %s", due);
+	if (reveal) {
+		/* Recording needs a write: end the snapshot, record, then
+		 * read again in a new one. */
+		queue_read_end(q);
+		if (reveal_allowed(c, q, &r) < 0)
+			goto out;
+		if (queue_read_begin(q) < 0 || queue_get(q, regno, &r) < 0) {
+			console_error("show", "%s", queue_errmsg(q));
+			goto out;
+		}
 	}
-	if (workflow_status_done(r.status)) {
-		printf(" (met)\n");
-	} else {
-		int left = calendar_workdays_between(cal, console_today(c),
-						     request_due(&r));
-
-		if (request_overdue(&r, console_today(c)))
-			printf(" (OVERDUE by %d working days)\n", -left);
-		else
-			printf(" (%d working days left)\n", left);
-	}
+	show_request(c, &r, cal, reveal);
 	printf("  holidays counted:\n");
-	queue_holidays(q, 0, show_holiday, &r);
-	if (r.decision)
-		printf("Decision             %s (%s)%s%s%s%s\n",
-		       workflow_decision_key(r.decision),
-		       workflow_decision_label(r.decision)->id,
-		       *r.basis ? ", Pasal 17 huruf " : "", r.basis,
-		       *r.holder ? ", held by " : "", r.holder);
-	if (*r.memo)
-		printf("Memo                 %s\n", r.memo);
+	if (queue_holidays(q, 0, show_holiday, &r) < 0) {
+		console_error("show", "cannot read the holidays: %s",
+			      queue_errmsg(q));
+		goto out;
+	}
+	show_decision(&r);
 	printf("History\n");
 	if (queue_history(q, r.id, show_event, NULL) < 0) {
 		console_error("show", "%s", queue_errmsg(q));
@@ -657,6 +797,7 @@ int cmd_show(struct console *c, int argc, char **argv)
 	}
 	rc = EXIT_OK;
 out:
+	queue_read_end(q);
 	request_wipe(&r);
 	calendar_free(cal);
 	queue_close(q);
@@ -665,22 +806,65 @@ out:
 
 /* ---- act ------------------------------------------------------------------- */
 
+static void flag_list(char *buf, size_t len, unsigned set, unsigned top,
+		      const char *(*key)(unsigned))
+{
+	buf[0] = '\0';
+	for (unsigned bit = 1; bit && bit <= top; bit <<= 1)
+		if ((set & bit) && key(bit))
+			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
+				 *buf ? "," : "", key(bit));
+}
+
+static const char *status_bit_key(unsigned bit)
+{
+	for (int s = 0; s < WF_STATUS_COUNT; s++)
+		if (bit == 1u << s)
+			return workflow_status_key((enum wf_status)s);
+	return NULL;
+}
+
+static const char *need_key(unsigned bit)
+{
+	switch (bit) {
+	case WF_NEED_NOTE:
+		return "--note";
+	case WF_NEED_BASIS:
+		return "--basis";
+	case WF_NEED_MEMO:
+		return "--memo";
+	case WF_NEED_DECISION:
+		return "--decision";
+	default:
+		return NULL;
+	}
+}
+
+/* Each action: who may take it, from which states, what it needs. */
 static void act_list(void)
 {
 	size_t n;
 	const struct wf_action *a = workflow_actions(&n);
 
-	printf("%-11s %-28s %s\n", "ACTION", "ROLES", "WHAT");
 	for (size_t i = 0; i < n; i++) {
-		char roles[64] = "";
+		char roles[64], from[160], needs[64];
 
-		for (unsigned bit = 1; bit <= WF_ROLE_KIOSK; bit <<= 1)
-			if (a[i].roles & bit)
-				snprintf(roles + strlen(roles),
-					 sizeof(roles) - strlen(roles), "%s%s",
-					 *roles ? "," : "",
-					 workflow_role_key(bit));
-		printf("%-11s %-28s %s\n", a[i].name, roles, a[i].label.en);
+		flag_list(roles, sizeof(roles), a[i].roles, WF_ROLE_KIOSK,
+			  workflow_role_key);
+		flag_list(from, sizeof(from), a[i].from,
+			  1u << (WF_STATUS_COUNT - 1), status_bit_key);
+		flag_list(needs, sizeof(needs), a[i].needs, WF_NEED_DECISION,
+			  need_key);
+		printf("%s: %s\n", a[i].name, a[i].label.en);
+		printf("    who:   %s\n", roles);
+		printf("    from:  %s\n",
+		       a[i].from == (1u << WF_STATUS_COUNT) - 1 ? "any state"
+								: from);
+		printf("    to:    %s\n",
+		       a[i].to < 0
+			   ? "(unchanged)"
+			   : workflow_status_key((enum wf_status)a[i].to));
+		printf("    needs: %s\n", *needs ? needs : "nothing");
 	}
 }
 

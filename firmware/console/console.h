@@ -23,6 +23,8 @@ struct console {
 	char login[64];		  /* OS login of the person running it */
 	struct queue_actor actor; /* login + roles from [staff] */
 	time_t now;		  /* one clock reading per invocation */
+	bool quiet_holidays;	  /* the command warns about holidays itself */
+	bool holidays_warned;	  /* the one holiday warning was given */
 };
 
 struct console_cmd {
@@ -38,6 +40,31 @@ struct console_cmd {
  */
 struct queue *console_open_queue(struct console *c, bool create, bool readonly);
 
+/** Set @p has when @p year has any holiday loaded. @return 0, or -1. */
+int console_year_has_holidays(struct queue *q, int year, bool *has);
+
+/**
+ * The one "no holidays loaded" warning of a command: names @p n years and
+ * @p why it matters; later calls in the same command print nothing.
+ */
+void console_warn_holidays(struct console *c, const int *years, int n,
+			   const char *why);
+
+/**
+ * The holiday calendar from @p q, or NULL after a message naming @p cmd and
+ * the cause.  Free with calendar_free().
+ */
+struct calendar *console_load_calendar(struct console *c, struct queue *q,
+				       const char *cmd);
+
+/**
+ * Read one line (a secret such as an NIK: never from argv) from standard
+ * input into @p buf, without its line end; prompts with @p what on a
+ * terminal.  @return 0, or -1 after a message.
+ */
+int console_read_stdin_line(const char *cmd, const char *what, char *buf,
+			    size_t len);
+
 /** The office's current date (WIB). */
 struct date console_today(const struct console *c);
 
@@ -48,6 +75,13 @@ void console_error(const char *cmd, const char *fmt, ...)
 /** Print both halves of a visitor message to stderr, for @p what. */
 void console_error_text(const char *cmd, const char *what,
 			const struct text *t);
+
+/**
+ * When the login holds no staff role, say on stderr how a role is granted
+ * (a [staff] line in the root-owned configuration).  Call it beside a
+ * refusal.
+ */
+void console_explain_roles(const struct console *c);
 
 /** true if argv holds -h or --help (then print @p usage and return). */
 bool console_wants_help(int argc, char **argv, const char *usage);

@@ -4,6 +4,7 @@
  * the actor (always the OS login), and dispatch to the subcommands.
  */
 
+#include <errno.h>
 #include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -89,6 +90,49 @@ static int warn_year(const struct queue_holiday *h, void *ctx)
 	return 1;
 }
 
+int console_year_has_holidays(struct queue *q, int year, bool *has)
+{
+	*has = false;
+	return queue_holidays(q, year, warn_year, has);
+}
+
+void console_warn_holidays(struct console *c, const int *years, int n,
+			   const char *why)
+{
+	char list[64] = "";
+
+	if (c->holidays_warned || n <= 0)
+		return;
+	c->holidays_warned = true;
+	for (int i = 0; i < n; i++)
+		snprintf(list + strlen(list), sizeof(list) - strlen(list),
+			 "%s%d", i ? (i == n - 1 ? " and " : ", ") : "",
+			 years[i]);
+	fprintf(stderr,
+		"ppid-console: warning: no holidays loaded for %s: %s "
+		"(ppid-console holidays import FILE)\n",
+		list, why);
+}
+
+struct calendar *console_load_calendar(struct console *c, struct queue *q,
+				       const char *cmd)
+{
+	struct calendar *cal = calendar_new();
+
+	(void)c;
+	if (!cal) {
+		console_error(cmd, "out of memory for the holiday calendar");
+		return NULL;
+	}
+	if (queue_load_calendar(q, cal) < 0) {
+		console_error(cmd, "cannot read the holidays: %s",
+			      queue_errmsg(q));
+		calendar_free(cal);
+		return NULL;
+	}
+	return cal;
+}
+
 struct queue *console_open_queue(struct console *c, bool create, bool readonly)
 {
 	struct queue_options opt = {
@@ -103,25 +147,86 @@ struct queue *console_open_queue(struct console *c, bool create, bool readonly)
 	};
 	struct queue *q;
 	char err[512];
-	int year = console_today(c).year;
+	int year = console_today(c).year, missing[2], n = 0;
 
 	if (queue_open(&opt, &q, err, sizeof(err)) != QUEUE_OK) {
 		fprintf(stderr, "ppid-console: %s\n", err);
 		return NULL;
 	}
-	/* A deadline counted over a year without holidays would be wrong. */
-	for (int y = year; y <= year + 1; y++) {
-		bool any = false;
+	/* A deadline counted over a year without holidays would be wrong:
+	 * one warning per command, naming every such year. */
+	for (int y = year; y <= year + 1 && !c->holidays_warned; y++) {
+		bool any;
 
-		if (queue_holidays(q, y, warn_year, &any) == 0 && !any)
-			fprintf(
-			    stderr,
-			    "ppid-console: warning: no holidays loaded for "
-			    "%d: deadlines reaching into %d count only "
-			    "weekends (ppid-console holidays import FILE)\n",
-			    y, y);
+		if (console_year_has_holidays(q, y, &any) < 0) {
+			fprintf(stderr,
+				"ppid-console: warning: cannot read the "
+				"holidays of %d: %s\n",
+				y, queue_errmsg(q));
+			break;
+		}
+		if (!any)
+			missing[n++] = y;
 	}
+	if (!c->quiet_holidays)
+		console_warn_holidays(c, missing, n,
+				      "deadlines reaching into them count only "
+				      "weekends");
 	return q;
+}
+
+int console_read_stdin_line(const char *cmd, const char *what, char *buf,
+			    size_t len)
+{
+	size_t n;
+
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "%s: ", what);
+	if (!fgets(buf, (int)len, stdin)) {
+		console_error(cmd, "no %s on standard input", what);
+		return -1;
+	}
+	n = strlen(buf);
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	else if (!feof(stdin)) {
+		explicit_bzero(buf, len);
+		console_error(cmd, "the %s on standard input is too long",
+			      what);
+		return -1;
+	}
+	if (n && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	return 0;
+}
+
+/*
+ * Everything a command printed must have reached its reader: a full disk or
+ * a closed pipe behind stdout is an error, not a silent success.
+ */
+static int finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, "ppid-console: cannot write the output: %s\n",
+			errno ? strerror(errno) : "write error");
+		return EXIT_REFUSED;
+	}
+	return rc;
+}
+
+void console_explain_roles(const struct console *c)
+{
+	if (c->actor.roles & WF_ROLE_STAFF)
+		return;
+	fprintf(stderr,
+		"ppid-console: %s holds no staff role, so it may only read.  "
+		"To grant one,\nroot adds a line such as '%s = desk' (roles: "
+		"desk, kasubbag, kabag, ppid)\nunder [staff] in %s (owned by "
+		"root, writable only by root).\n"
+		"For development only, PPID_DEV=1 gives every login every "
+		"role.\n",
+		c->login, c->login,
+		*c->cfg.path ? c->cfg.path : CONFIG_DEFAULT_PATH);
 }
 
 /* Take --db and --config from anywhere on the line (before "--"). */
@@ -166,7 +271,7 @@ static int take_globals(int *argc, char **argv, const char **db,
 int main(int argc, char **argv)
 {
 	static struct console c;
-	const char *db = NULL, *config_path = NULL;
+	const char *db = NULL, *config_path = NULL, *dev;
 	struct passwd *pw;
 
 	if (take_globals(&argc, argv, &db, &config_path) < 0) {
@@ -195,12 +300,16 @@ int main(int argc, char **argv)
 	if (!pw)
 		snprintf(c.login, sizeof(c.login), "uid%u", (unsigned)getuid());
 	c.actor.login = c.login;
-	c.actor.roles = config_roles_of(&c.cfg, c.login);
-	c.actor.dev_mode = !c.cfg.from_file;
+	/* Closed by default: roles come from [staff] only.  Development
+	 * mode must be asked for, and every event made in it says so. */
+	dev = getenv("PPID_DEV");
+	c.actor.dev_mode = dev && strcmp(dev, "1") == 0;
+	c.actor.roles =
+	    c.actor.dev_mode ? WF_ROLE_STAFF : config_roles_of(&c.cfg, c.login);
 
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(&c, argc - 1, argv + 1);
+			return finish(commands[i].run(&c, argc - 1, argv + 1));
 	fprintf(stderr, "ppid-console: unknown command '%s'\n\n", argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;

@@ -177,39 +177,59 @@ check_eq "... but not add" 1 "$?"
 $O act "$R5" note --note "tidak boleh" > /dev/null 2>&1
 check_eq "... nor act" 1 "$?"
 
-# Development mode: no configuration file at all, every login holds every
-# role and the history says so.  Skipped where a system configuration
-# exists (it would be read instead).
-if [ ! -e /etc/ppid-kiosk/kiosk.conf ]; then
-	D="$CONSOLE --db $T_DIR/dev.db"
-	$D init > /dev/null 2>&1
-	check_eq "development mode: init" 0 "$?"
-	RD=$($D add --name "Mode Pengembangan" --id 1771014708900001 \
+# Closed by default: without a [staff] role and without PPID_DEV=1 a login
+# may only read, and the refusal says how a role is granted.
+D="$CONSOLE --db $T_DIR/dev.db --config $T_DIR/empty.conf"
+: > "$T_DIR/empty.conf"
+PPID_DEV=1 $D init > /dev/null 2>&1
+check_eq "development mode: init" 0 "$?"
+dev_add() {
+	$D add --name "Mode Pengembangan" --id 1771014708900001 \
 		--address "Jl. Pembangunan 11" --occupation PNS \
 		--phone 081234567890 --info "Informasi apa saja" \
-		--purpose "Uji coba sistem" 2>/dev/null)
-	check_has "development mode: add works without a configuration" "/PPID/" "$RD"
-	check_has "development mode: show marks the history" "[development mode]" \
-		"$($D show "$RD" 2>/dev/null)"
-fi
+		--purpose "Uji coba sistem"
+}
+out=$(env -u PPID_DEV $D add --name "Tanpa Peran" --id 1771014708900001 \
+	--address "Jl. Pembangunan 11" --occupation PNS --phone 081234567890 \
+	--info "Informasi apa saja" --purpose "Uji coba sistem" 2>&1); rc=$?
+check_eq "no [staff] role and no PPID_DEV: add is refused" 1 "$rc"
+check_has "... saying how to grant a role" "under [staff] in" "$out"
+check_has "... naming the role line for this login" "'$me = desk'" "$out"
+PPID_DEV=0 $D act 0001/PPID/KPU-BKL/XII/2026 note --note x > /dev/null 2>&1
+check_eq "PPID_DEV=0 is not development mode" 1 "$?"
+env -u PPID_DEV $D list > /dev/null 2>&1
+check_eq "... but reading is allowed" 0 "$?"
+RD=$(PPID_DEV=1 dev_add 2>/dev/null)
+check_has "development mode (PPID_DEV=1): add works without [staff]" "/PPID/" "$RD"
+check_has "development mode: show marks the history" "[development mode]" \
+	"$($D show "$RD" 2>/dev/null)"
 
-# check-id
-out=$($C check-id 1771014708900001); rc=$?
-check_eq "check-id accepts a valid NIK" 0 "$rc"
+# check-id: the ID comes on stdin (never argv) and is masked unless asked.
+out=$(echo 1771014708900001 | $C check-id); rc=$?
+check_eq "check-id accepts a valid NIK on stdin" 0 "$rc"
+check_has "... masked" "nik: 1771********0001" "$out"
+check_lacks "... never in full" "1771014708900001" "$out"
+check_lacks "... nor its birth date (region + birth + serial are the NIK)" "birth:" "$out"
+out=$(echo 1771014708900001 | $C check-id --reveal); rc=$?
+check_has "check-id --reveal shows the NIK" "nik: 1771014708900001" "$out"
 check_has "... female (day + 40)" "sex: F" "$out"
 check_has "... birth date" "birth: 1990-08-07" "$out"
 check_has "... province" "province: 17" "$out"
-out=$($C check-id 177101470890000 2>&1); rc=$?
+out=$(echo 1771014708900001 | $C check-id - 2>&1)
+check_has "check-id - reads stdin too" "nik: 1771" "$out"
+out=$($C check-id 1771014708900001 2>&1); rc=$?
+check_eq "check-id refuses an ID on the command line" 2 "$rc"
+check_lacks "... and does not echo it" "1771014708900001" "$out"
+out=$(echo 177101470890000 | $C check-id 2>&1); rc=$?
 check_eq "check-id refuses 15 digits" 1 "$rc"
 check_has "... saying why" "16" "$out"
-out=$($C check-id "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<
-L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+out=$(printf '%s\n' "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< L898902C36UTO7408122F1204159ZE184226B<<<<<10" | $C check-id --reveal)
 check_has "check-id reads a TD3 MRZ" "number: L898902C3" "$out"
-$C check-id "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< L898902C36UTO7408122F1204159ZE184226B<<<<<11" > /dev/null 2>&1
+printf '%s\n' "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< L898902C36UTO7408122F1204159ZE184226B<<<<<11" | $C check-id > /dev/null 2>&1
 check_eq "check-id refuses a wrong composite check digit" 1 "$?"
-out=$($C check-id 'PPID1|0001/PPID/KPU-BKL/XI/2026|ABCDEFGH23')
+out=$(echo 'PPID1|0001/PPID/KPU-BKL/XI/2026|ABCDEFGH23' | $C check-id)
 check_has "check-id reads a receipt code" "regno: 0001/PPID/KPU-BKL/XI/2026" "$out"
-$C check-id "hello world" > /dev/null 2>&1
+echo "hello world" | $C check-id > /dev/null 2>&1
 check_eq "check-id refuses garbage" 1 "$?"
 
 # workdays and holidays
@@ -223,10 +243,12 @@ Y=$(date -u -d '+7 hours' +%Y)
 N=$((Y + 1))
 check_eq "2026 ships with the decree's 25 days" 25 "$($C holidays list 2026 2>/dev/null | wc -l)"
 out=$($C list 2>&1 >/dev/null)
-check_has "warns when next year has no holidays" "no holidays loaded for $N" "$out"
+check_has "warns when next year has no holidays" "no holidays loaded for" "$out"
+check_has "... naming it" "$N" "$out"
 if [ "$Y" -gt 2026 ]; then
-	check_has "... and this year too" "no holidays loaded for $Y" "$out"
+	check_has "... and this year too" "$Y and $N" "$out"
 fi
+check_eq "... in one warning per command" 1 "$(printf '%s\n' "$out" | grep -c 'no holidays loaded')"
 # One day in each year; 10 Feb is outside every deadline checked here.
 cat > "$T_DIR/hyears.csv" <<CSV
 # Libur $Y dan $N (test data)

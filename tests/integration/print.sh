@@ -65,7 +65,7 @@ check_has "an 80 mm page" "226.77" "$(pdfinfo "$CUPSDIR/out/testpdf.pdf" 2>/dev/
 pdftoppm -r 300 -png "$CUPSDIR/out/testpdf.pdf" "$T_DIR/r" 2>/dev/null
 qr=$(zbarimg --raw -q "$T_DIR"/r-1.png 2>/dev/null)
 check_has "the QR code carries the receipt payload" "PPID1|$R|" "$qr"
-check_has "... which check-id reads back" "regno: $R" "$($C check-id "$qr" 2>/dev/null)"
+check_has "... which check-id reads back" "regno: $R" "$(printf "%s\n" "$qr" | $C check-id 2>/dev/null)"
 check_newest "jobs shows it done" "$prev" "done"
 prev=$(newest_job | cut -d' ' -f1)
 

@@ -143,7 +143,7 @@ static void test_defaults_filled_by_config_defaults(void **state)
 	assert_int_equal(c->n_staff, 0);
 }
 
-static void test_defaults_without_file_give_every_staff_role(void **state)
+static void test_defaults_without_file_give_no_role(void **state)
 {
 	struct fx *f = *state;
 
@@ -155,9 +155,10 @@ static void test_defaults_without_file_give_every_staff_role(void **state)
 	assert_string_equal(f->cfg.office_prefix, "KPU-BKL");
 	assert_int_equal(f->cfg.open_min, 8 * 60);
 	assert_int_equal(f->cfg.close_min, 16 * 60);
-	assert_int_equal(config_roles_of(&f->cfg, "anyone"), WF_ROLE_STAFF);
-	assert_int_equal(config_roles_of(&f->cfg, "root"), WF_ROLE_STAFF);
-	assert_false(config_roles_of(&f->cfg, "anyone") & WF_ROLE_KIOSK);
+	/* Closed by default: no file grants nobody anything (development
+	 * mode is the programs' PPID_DEV=1, never implied). */
+	assert_int_equal(config_roles_of(&f->cfg, "anyone"), 0);
+	assert_int_equal(config_roles_of(&f->cfg, "root"), 0);
 	assert_string_equal(diag(f), "");
 }
 
@@ -582,7 +583,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    T(test_defaults_filled_by_config_defaults),
-	    T(test_defaults_without_file_give_every_staff_role),
+	    T(test_defaults_without_file_give_no_role),
 	    T(test_every_section_loaded),
 	    T(test_file_keeps_defaults_for_missing_keys),
 	    T(test_bool_spellings),

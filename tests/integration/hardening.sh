@@ -1,0 +1,158 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The foundation's hardening, end to end: the NIK kept off argv and
+# revealed only to the roles that need it (and on record), a database never
+# open to others, write errors on stdout reported, hostile text that cannot
+# forge a line in show, watch or list, and one holiday warning per command.
+. "$(dirname "$0")/../lib/testlib.sh"
+t_tmpdir
+DB="$T_DIR/queue.db"
+me=$(id -un)
+unset PPID_CONFIG
+export PPID_DEV=1
+: > "$T_DIR/empty.conf"
+C="$CONSOLE --db $DB --config $T_DIR/empty.conf"
+NIK=3201015708900001
+
+# ---- init: never open to others, not even for an instant ------------------
+out=$(umask 000 && $C init 2>&1); rc=$?
+check_eq "init under umask 000" 0 "$rc"
+check_eq "... creates the database 0660 all the same" 660 "$(stat -c %a "$DB")"
+chmod 0664 "$DB"
+out=$($C init 2>&1); rc=$?
+check_eq "init on a database others may read" 0 "$rc"
+check_has "... narrows it and says so" "mode 664 was open to others; now 660" "$out"
+check_eq "... to 0660" 660 "$(stat -c %a "$DB")"
+
+# ---- the NIK travels on stdin, never in argv --------------------------------
+add_stdin() {
+	printf '%s\n' "$NIK" | $C add --id - --name "$1" --address "Jl. Merdeka 1, Bengkulu" \
+		--occupation Guru --phone 081234567890 --info "$2" \
+		--purpose "Penelitian skripsi" --received "2026-11-02 09:00"
+}
+R1=$(add_stdin "Budi Santoso" "Salinan DPT" 2>/dev/null)
+check_has "add --id - reads the NIK from stdin" "/PPID/" "$R1"
+check_eq "... and stores it whole" "$NIK" "$(sqlite3 "$DB" "SELECT id_number FROM requests WHERE regno = '$R1'")"
+# The NIK arrives late on a pipe: meanwhile add is running, and its argv
+# (what every user of the machine can read) holds no NIK.
+{ sleep 1; printf '%s\n' "$NIK"; } | $C add --id - --name "Siti Aminah" \
+	--address "Jl. Merdeka 2, Bengkulu" --occupation Guru --phone 081234567890 \
+	--info "Daftar TPS" --purpose "Penelitian skripsi" > "$T_DIR/add.out" 2>&1 &
+APID=$!
+sleep 0.4
+cmdline=$(tr '\0' ' ' < /proc/$APID/cmdline 2>/dev/null)
+check_has "while add waits for the NIK its argv is visible" "--id -" "$cmdline"
+check_lacks "... and holds no NIK" "$NIK" "$cmdline"
+wait $APID
+check_has "... then it registers" "/PPID/" "$(cat "$T_DIR/add.out")"
+out=$(printf '' | $C add --id - --name "Kosong" --address "Jl. Merdeka 3" \
+	--occupation Guru --phone 081234567890 --info "Daftar TPS" \
+	--purpose "Penelitian skripsi" 2>&1); rc=$?
+check_eq "add --id - with nothing on stdin is refused" 1 "$rc"
+check_has "... saying so" "no ID number on standard input" "$out"
+
+# ---- show --reveal-id: only the desk and the PPID, and on record -----------
+out=$($C show "$R1" 2>/dev/null)
+check_lacks "show masks the NIK" "$NIK" "$out"
+out=$($C show --reveal-id "$R1" 2>/dev/null); rc=$?
+check_eq "show --reveal-id in development mode (every role)" 0 "$rc"
+check_has "... shows it" "$NIK" "$out"
+check_eq "... and records the reveal as an event" 1 \
+	"$(sqlite3 "$DB" "SELECT COUNT(*) FROM events e JOIN requests r ON r.id = e.request_id WHERE r.regno = '$R1' AND e.action = 'reveal-id' AND e.actor = '$me'")"
+check_has "... which the history shows" "reveal-id" "$($C show "$R1" 2>/dev/null)"
+out=$(env -u PPID_DEV $C show --reveal-id "$R1" 2>&1); rc=$?
+check_eq "without a role the NIK is not revealed" 1 "$rc"
+check_lacks "... not printed" "$NIK" "$out"
+check_has "... with how to grant a role" "under [staff]" "$out"
+check_eq "... and no reveal recorded for it" 1 \
+	"$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE action = 'reveal-id'")"
+# A root-owned configuration (only root can grant roles): kasubbag may act
+# but may not see a full NIK.
+if [ "$(id -u)" = 0 ]; then
+	printf '[database]\npath = %s\n[staff]\n%s = kasubbag\n' "$DB" "$me" > "$T_DIR/kasubbag.conf"
+	out=$(env -u PPID_DEV $CONSOLE --config "$T_DIR/kasubbag.conf" show --reveal-id "$R1" 2>&1); rc=$?
+	check_eq "kasubbag may not reveal a NIK" 1 "$rc"
+	check_has "... told which roles may" "only the desk and the PPID" "$out"
+	printf '[database]\npath = %s\n[staff]\n%s = ppid\n' "$DB" "$me" > "$T_DIR/ppid.conf"
+	out=$(env -u PPID_DEV $CONSOLE --config "$T_DIR/ppid.conf" show --reveal-id "$R1" 2>&1); rc=$?
+	check_eq "the PPID may reveal a NIK" 0 "$rc"
+	check_has "... recorded with role ppid" "reveal-id  ppid" "$($C show "$R1" 2>/dev/null)"
+else
+	echo "SKIP: role files need root ownership: the [staff] reveal cases run as root (CI)"
+fi
+
+# ---- nothing fails silently -------------------------------------------------
+out=$($C list --format csv 2>&1 > /dev/full); rc=$?
+check_eq "list --format csv > /dev/full fails" 1 "$rc"
+check_has "... with a message" "cannot write the output" "$out"
+n0=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM requests')
+out=$(add_stdin "Dewi Kusuma" "Daftar TPS" 2>&1 > /dev/full); rc=$?
+check_eq "add with stdout on a full disk fails" 1 "$rc"
+check_eq "... after the commit: the request is there" $((n0 + 1)) "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM requests')"
+for v in x -3 0 12abc; do
+	$C list --limit "$v" > /dev/null 2>&1
+	check_eq "list --limit $v is a usage error" 2 "$?"
+done
+check_eq "list --limit 1 prints one row" 2 "$($C list --limit 1 2>/dev/null | wc -l)"
+ID=$($C calls add button 2>/dev/null)
+$C calls ack "$ID" > /dev/null 2>&1
+out=$($C calls 2>/dev/null)
+check_has "calls shows who acknowledged" "acknowledged by $me at " "$out"
+check_has "... when, and how long it took" "WIB (after " "$out"
+
+# ---- hostile text cannot forge what people read ----------------------------
+ESC=$(printf '\033')
+HOSTILE=$(printf 'Salinan DPT\nStatus               closed\n2026-12-01 10:00 WIB  CALL     a visitor pressed the call button\tend')
+R2=$(add_stdin "Rahmat Hidayat" "$HOSTILE" 2>/dev/null)
+check_has "a multi-line request is accepted" "/PPID/" "$R2"
+out=$($C show "$R2" 2>/dev/null)
+check_eq "show: exactly one Status line" 1 "$(printf '%s\n' "$out" | grep -c '^Status')"
+check_eq "show: no line starts with a forged time" 0 "$(printf '%s\n' "$out" | grep -c '^2026-12-01 10:00')"
+check_has "show: the second line is folded under its field" "                     Status               closed" "$out"
+check_has "show: a tab is made visible" 'call button\tend' "$out"
+# What another writer (an older or newer program, a hand-edit) stored is
+# shown safely too: control sequences and line separators come out escaped.
+sqlite3 "$DB" "UPDATE requests SET name = 'Rahmat' || char(27) || '[2J' || char(8232) || 'Status closed', address = 'Jl. A' || char(13) || 'Status  closed' WHERE regno = '$R2'"
+out=$($C show "$R2" 2>/dev/null)
+check_lacks "show: no raw escape character" "$ESC" "$out"
+check_has "show: the escape and the line separator are made visible" 'Rahmat\x1b[2J\u2028Status closed' "$out"
+check_has "show: a carriage return is made visible" 'Jl. A\rStatus  closed' "$out"
+check_eq "show: still exactly one Status line" 1 "$(printf '%s\n' "$out" | grep -c '^Status')"
+out=$($C list 2>/dev/null)
+check_lacks "list: no raw escape character" "$ESC" "$out"
+check_eq "list: one line per request plus the header" $(($(sqlite3 "$DB" 'SELECT COUNT(*) FROM requests') + 1)) \
+	"$(printf '%s\n' "$out" | wc -l)"
+timeout 10 $C watch --all --count 50 > "$T_DIR/watch.out" 2>/dev/null
+wout=$(cat "$T_DIR/watch.out")
+check_eq "watch: one line per event" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM events')" "$(wc -l < "$T_DIR/watch.out")"
+check_eq "watch: the one CALL line is the real call" 1 "$(grep -c 'CALL' "$T_DIR/watch.out")"
+check_lacks "watch: no raw escape character" "$ESC" "$wout"
+# A long name of two-byte letters is cut by character, never inside one.
+LONG=$(python3 -c 'print("Dédé " * 20)')
+R3=$(printf '%s\n' "$NIK" | $C add --id - --name "Andi" --address "Jl. Merdeka 1" \
+	--occupation Guru --phone 081234567890 --info "$LONG" --purpose "Penelitian skripsi" 2>/dev/null)
+timeout 10 $C watch --all --count 100 > "$T_DIR/watch2.out" 2>/dev/null
+check "watch: the cut line is valid UTF-8" iconv -f UTF-8 -t UTF-8 "$T_DIR/watch2.out" -o /dev/null
+check_has "watch: a cut is marked" "..." "$(grep "$R3" "$T_DIR/watch2.out")"
+
+# ---- one holiday warning per command ---------------------------------------
+# A deadline counted over a year with no holidays (here the shipped 2026
+# ones are removed from a copy): the command's general warning and add's
+# own come as one line.
+cp "$DB" "$T_DIR/noh.db"
+sqlite3 "$T_DIR/noh.db" "DELETE FROM holidays"
+out=$(printf '%s\n' "$NIK" | $CONSOLE --db "$T_DIR/noh.db" --config "$T_DIR/empty.conf" \
+	add --id - --name "Tanpa Libur" --address "Jl. Merdeka 1" \
+	--occupation Guru --phone 081234567890 --info "Daftar TPS" --purpose "Penelitian skripsi" \
+	--received "2026-11-02 09:00" 2>&1 >/dev/null)
+check_eq "add: one 'no holidays loaded' warning" 1 "$(printf '%s\n' "$out" | grep -c 'no holidays loaded')"
+check_has "... naming this request's deadline" "deadline 2026-11-16 is counted over them" "$out"
+out=$($C list 2>&1 >/dev/null)
+check_eq "list: one warning" 1 "$(printf '%s\n' "$out" | grep -c 'no holidays loaded')"
+
+# ---- act --list shows what each action needs and from which states --------
+out=$($C act --list)
+check_has "act --list: who" "who:   kasubbag" "$out"
+check_has "act --list: from which states" "from:  forwarded" "$out"
+check_has "act --list: what it needs" "needs: --memo" "$out"
+t_done
