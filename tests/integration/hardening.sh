@@ -155,4 +155,24 @@ out=$($C act --list)
 check_has "act --list: who" "who:   kasubbag" "$out"
 check_has "act --list: from which states" "from:  forwarded" "$out"
 check_has "act --list: what it needs" "needs: --memo" "$out"
+# ---- make install ships a closed configuration ----------------------------
+top=$(cd "$(dirname "$0")/../.." && pwd)
+if [ "$PPID_BUILD" = "$top/build" ]; then
+	make -s -C "$top" install DESTDIR="$T_DIR/dest" PREFIX=/usr > "$T_DIR/install.out" 2>&1
+	check_eq "make install DESTDIR=... works" 0 "$?"
+	conf="$T_DIR/dest/etc/ppid-kiosk/kiosk.conf"
+	check "... installs /etc/ppid-kiosk/kiosk.conf" test -f "$conf"
+	check_eq "... mode 0644 (only its owner writes it)" 644 "$(stat -c %a "$conf")"
+	check_has "... with a [staff] section" "[staff]" "$(cat "$conf")"
+	check_eq "... that lists nobody" "" "$(sed -n '/^\[staff\]/,$p' "$conf" | grep -v '^#' | grep -v '^\[staff\]' | grep -v '^ *$')"
+	check_eq "... and sets no key (every key commented)" 0 "$(grep -c '^[a-z_]* *=' "$conf")"
+	out=$(env -u PPID_DEV "$T_DIR/dest/usr/bin/ppid-console" --config "$conf" --db "$DB" act "$R1" note --note x 2>&1); rc=$?
+	check_eq "an install with the shipped configuration is closed: act refused" 1 "$rc"
+	echo "# local" >> "$conf"
+	make -s -C "$top" install DESTDIR="$T_DIR/dest" PREFIX=/usr > "$T_DIR/install.out" 2>&1
+	check_has "a second install keeps the configuration" "# local" "$(cat "$conf")"
+	check "... and puts the new defaults beside it" test -f "$conf.dist"
+else
+	echo "SKIP: make install is checked once, with the normal build"
+fi
 t_done
