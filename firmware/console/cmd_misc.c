@@ -168,11 +168,12 @@ int cmd_workdays(struct console *c, int argc, char **argv)
 
 static int print_holiday(const struct queue_holiday *h, void *ctx)
 {
-	char d[16];
+	char d[16], name[256];
 
 	(void)ctx;
 	date_format(h->day, d, sizeof(d));
-	printf("%s  %-8s  %s\n", d, h->kind, h->name);
+	safetext_line(h->name, 0, name, sizeof(name));
+	printf("%s  %-8s  %s\n", d, h->kind, name);
 	return 0;
 }
 
@@ -307,9 +308,12 @@ int cmd_holidays(struct console *c, int argc, char **argv)
 		q = console_open_queue(c, false, true);
 		if (!q)
 			return EXIT_REFUSED;
-		rc = queue_holidays(q, year, print_holiday, NULL) < 0
-			 ? EXIT_REFUSED
-			 : EXIT_OK;
+		rc = EXIT_OK;
+		if (queue_holidays(q, year, print_holiday, NULL) < 0) {
+			console_error("holidays", "cannot read the holidays: %s",
+				      queue_errmsg(q));
+			rc = EXIT_REFUSED;
+		}
 		queue_close(q);
 		return rc;
 	}
