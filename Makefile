@@ -41,8 +41,8 @@ endif
 #   ui        ui/: base + SDL only (no SQLite, CUPS or GPIO)
 #   tests     whatever they test; driver tests see only drivers + base
 pkg_exists = $(shell $(PKG_CONFIG) --exists $(1) && echo 1)
-pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1))
-pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1))
+pkg_cflags = $(if $(strip $(1)),$(shell $(PKG_CONFIG) --cflags $(1)))
+pkg_libs   = $(if $(strip $(1)),$(shell $(PKG_CONFIG) --libs $(1)))
 
 HAVE_LIBGPIOD := $(call pkg_exists,libgpiod)
 # The evdev card reader needs both: libudev finds it, libevdev decodes it.

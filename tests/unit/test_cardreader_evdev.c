@@ -41,14 +41,14 @@ struct fixture {
 
 static struct fixture fx;
 
+#ifdef HAVE_LIBEVDEV
+#include <libevdev/libevdev.h>
+#include <libudev.h>
+
 static void write_all(int fd, const void *p, size_t n)
 {
 	assert_int_equal(write(fd, p, n), (ssize_t)n);
 }
-
-#ifdef HAVE_LIBEVDEV
-#include <libevdev/libevdev.h>
-#include <libudev.h>
 
 /* ---- the fake udev: input devices with FIFOs as their nodes ---------------- */
 
