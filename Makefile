@@ -63,11 +63,11 @@ WARN += -Werror
 endif
 
 CFLAGS ?= -O2 -g
-BASE_FLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP
+COMMON_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS := $(LDFLAGS)
 ifeq ($(SAN),1)
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-BASE_FLAGS += $(SANFLAGS) -O1
+COMMON_CFLAGS += $(SANFLAGS) -O1
 ALL_LDFLAGS += $(SANFLAGS)
 endif
 
@@ -81,15 +81,15 @@ DRV_DENY  := sqlite3.h ini.h qrencode.h SDL2/SDL.h curses.h ncurses.h \
 UI_DENY   := sqlite3.h ini.h cups/cups.h cups/ipp.h gpiod.h libudev.h
 deny = $(addprefix $(BUILD)/deny/$(1)/,$(2))
 
-BASE_CFLAGS := $(BASE_FLAGS) -Ifirmware/base
-DRV_CFLAGS  := $(BASE_FLAGS) -I$(BUILD)/deny/drivers -Idrivers -Ifirmware/base \
+BASE_CFLAGS := $(COMMON_CFLAGS) -Ifirmware/base
+DRV_CFLAGS  := $(COMMON_CFLAGS) -I$(BUILD)/deny/drivers -Idrivers -Ifirmware/base \
 	$(call pkg_cflags,$(DRV_PKGS)) $(CUPS_CFLAGS) $(DRV_DEFS)
-CORE_CFLAGS := $(BASE_FLAGS) -I$(BUILD)/deny/core -I$(BUILD)/gen -Ifirmware \
+CORE_CFLAGS := $(COMMON_CFLAGS) -I$(BUILD)/deny/core -I$(BUILD)/gen -Ifirmware \
 	-Ifirmware/base -Idrivers $(call pkg_cflags,$(CORE_PKGS))
 CONSOLE_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
 	$(call pkg_cflags,$(CONSOLE_PKGS))
 # Recursive: pkg-config runs only once ui/ has sources (SDL may be absent).
-UI_CFLAGS    = $(BASE_FLAGS) -I$(BUILD)/deny/ui -Iui -Ifirmware/base \
+UI_CFLAGS    = $(COMMON_CFLAGS) -I$(BUILD)/deny/ui -Iui -Ifirmware/base \
 	$(shell $(PKG_CONFIG) --cflags $(UI_PKGS) 2>/dev/null)
 DRV_TEST_CFLAGS := $(DRV_CFLAGS) $(call pkg_cflags,cmocka)
 TEST_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
