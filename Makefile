@@ -29,16 +29,32 @@ Q := @
 quiet = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
-# ---- libraries --------------------------------------------------------------
-CORE_PKGS := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode
-HAVE_LIBGPIOD := $(shell $(PKG_CONFIG) --exists libgpiod && echo 1)
-DRV_PKGS  := $(if $(HAVE_LIBGPIOD),libgpiod)
-CONSOLE_PKGS := ncursesw
+# ---- libraries, per layer (DESIGN.md section 2) ---------------------------
+# Each layer is compiled with only its own include paths and libraries, so a
+# wrong #include fails to compile:
+#   base      firmware/base: log, below everything; libc only
+#   drivers   drivers/: base + the hardware libraries (each optional: without
+#             it that backend is skipped and its open call fails with ENOSYS)
+#   core      firmware/*.c: base + the drivers' plain headers + the core's
+#             libraries; never CUPS, SDL, ncurses or a hardware library
+#   console   firmware/console/: the core's view + ncurses
+#   ui        ui/: base + SDL only (no SQLite, CUPS or GPIO)
+#   tests     whatever they test; driver tests see only drivers + base
+pkg_exists = $(shell $(PKG_CONFIG) --exists $(1) && echo 1)
+pkg_cflags = $(if $(strip $(1)),$(shell $(PKG_CONFIG) --cflags $(1)))
+pkg_libs   = $(if $(strip $(1)),$(shell $(PKG_CONFIG) --libs $(1)))
 
-pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1))
-pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1))
+HAVE_LIBGPIOD := $(call pkg_exists,libgpiod)
+# The evdev card reader needs both: libudev finds it, libevdev decodes it.
+HAVE_LIBEVDEV := $(and $(call pkg_exists,libevdev),$(call pkg_exists,libudev))
+DRV_PKGS := $(if $(HAVE_LIBGPIOD),libgpiod) $(if $(HAVE_LIBEVDEV),libevdev libudev)
+DRV_DEFS := $(if $(HAVE_LIBGPIOD),-DHAVE_LIBGPIOD=1) $(if $(HAVE_LIBEVDEV),-DHAVE_LIBEVDEV=1)
 CUPS_CFLAGS := $(shell cups-config --cflags 2>/dev/null)
 CUPS_LIBS   := $(shell cups-config --libs 2>/dev/null)
+
+CORE_PKGS    := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode
+CONSOLE_PKGS := ncursesw
+UI_PKGS      := sdl2 SDL2_ttf
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef -Wconversion -Wno-sign-conversion
@@ -47,36 +63,69 @@ WARN += -Werror
 endif
 
 CFLAGS ?= -O2 -g
-ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP \
-	-I$(BUILD)/gen -Ifirmware -Idrivers \
-	$(call pkg_cflags,$(CORE_PKGS) $(DRV_PKGS)) $(CUPS_CFLAGS) \
-	$(if $(HAVE_LIBGPIOD),-DHAVE_LIBGPIOD=1)
+COMMON_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS := $(LDFLAGS)
-LIBS := $(call pkg_libs,$(CORE_PKGS) $(DRV_PKGS)) $(CUPS_LIBS) -lutil -lpthread -lm
-
 ifeq ($(SAN),1)
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-ALL_CFLAGS += $(SANFLAGS) -O1
+COMMON_CFLAGS += $(SANFLAGS) -O1
 ALL_LDFLAGS += $(SANFLAGS)
 endif
 
+# Headers that sit in /usr/include need no -I, so each layer's include path
+# starts with stand-ins for the ones it must not use: #error, not a quiet
+# success (a stand-in is build/deny/LAYER/HEADER).
+CORE_DENY := cups/cups.h cups/ipp.h SDL2/SDL.h curses.h ncurses.h \
+	ncursesw/curses.h gpiod.h libudev.h
+DRV_DENY  := sqlite3.h ini.h qrencode.h SDL2/SDL.h curses.h ncurses.h \
+	ncursesw/curses.h
+UI_DENY   := sqlite3.h ini.h cups/cups.h cups/ipp.h gpiod.h libudev.h
+deny = $(addprefix $(BUILD)/deny/$(1)/,$(2))
+
+BASE_CFLAGS := $(COMMON_CFLAGS) -Ifirmware/base
+DRV_CFLAGS  := $(COMMON_CFLAGS) -I$(BUILD)/deny/drivers -Idrivers -Ifirmware/base \
+	$(call pkg_cflags,$(DRV_PKGS)) $(CUPS_CFLAGS) $(DRV_DEFS)
+CORE_CFLAGS := $(COMMON_CFLAGS) -I$(BUILD)/deny/core -I$(BUILD)/gen -Ifirmware \
+	-Ifirmware/base -Idrivers $(call pkg_cflags,$(CORE_PKGS))
+CONSOLE_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
+	$(call pkg_cflags,$(CONSOLE_PKGS))
+# Recursive: pkg-config runs only once ui/ has sources (SDL may be absent).
+UI_CFLAGS    = $(COMMON_CFLAGS) -I$(BUILD)/deny/ui -Iui -Ifirmware/base \
+	$(shell $(PKG_CONFIG) --cflags $(UI_PKGS) 2>/dev/null)
+DRV_TEST_CFLAGS := $(DRV_CFLAGS) $(call pkg_cflags,cmocka)
+TEST_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
+	$(call pkg_cflags,$(DRV_PKGS) cmocka) $(CUPS_CFLAGS) $(DRV_DEFS)
+
+DRV_LIBS  := $(call pkg_libs,$(DRV_PKGS)) $(CUPS_LIBS)
+CORE_LIBS := $(call pkg_libs,$(CORE_PKGS)) -lm
+TEST_LIBS := $(call pkg_libs,cmocka) -lutil
+
 # ---- sources ----------------------------------------------------------------
+DRV_SKIP    := $(if $(HAVE_LIBGPIOD),,drivers/gpio_gpiod.c) \
+	$(if $(HAVE_LIBEVDEV),,drivers/cardreader_evdev.c)
+BASE_SRC    := $(wildcard firmware/base/*.c)
 CORE_SRC    := $(wildcard firmware/*.c)
-DRV_SRC     := $(filter-out $(if $(HAVE_LIBGPIOD),,drivers/gpio_gpiod.c),$(wildcard drivers/*.c))
+DRV_SRC     := $(filter-out $(DRV_SKIP),$(wildcard drivers/*.c))
 CONSOLE_SRC := $(wildcard firmware/console/*.c)
+UI_SRC      := $(wildcard ui/*.c)
 SQL         := $(sort $(wildcard sql/[0-9]*.sql))
 TEST_SRC    := $(wildcard tests/unit/test_*.c)
+# Driver tests are built like the drivers and linked without the core: each
+# one shows that the drivers library stands on its own.
+DRV_TEST_SRC := $(filter tests/unit/test_cardreader% tests/unit/test_debounce% \
+	tests/unit/test_gpio%,$(TEST_SRC))
 BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+BASE_LIB    := $(BUILD)/libppidbase.a
 CORE_LIB    := $(BUILD)/libppidcore.a
 DRV_LIB     := $(BUILD)/libppiddrivers.a
 CONSOLE     := $(BUILD)/ppid-console
 TESTS       := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+DRV_TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(DRV_TEST_SRC))
 BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 GEN         := $(BUILD)/gen/migrations.h
 
-.PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz
+.PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz layers-check
 .SECONDARY:
 all: $(CONSOLE)
 
@@ -89,43 +138,100 @@ $(GEN): $(SQL) tests/lib/gen-migrations.sh
 	$(call quiet,GEN,$@)
 	$(Q)mkdir -p $(@D) && sh tests/lib/gen-migrations.sh $(SQL) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/%.o: %.c | $(GEN)
+$(BUILD)/deny/%:
+	$(Q)mkdir -p $(@D) && printf '#error "<%s> is not for this layer (DESIGN.md section 2)"\n' \
+		'$(patsubst $(firstword $(subst /, ,$*))/%,%,$*)' > $@
+
+# compile FLAGS: one object, with the flags of the layer it belongs to.
+define compile
 	$(call quiet,CC,$<)
-	$(Q)mkdir -p $(@D) && $(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)mkdir -p $(@D) && $(CC) $(1) -c -o $@ $<
+endef
 
-$(CORE_LIB): $(call obj,$(CORE_SRC))
-	$(call quiet,AR,$@)
-	$(Q)rm -f $@ && ar rcs $@ $^
+$(call obj,$(BASE_SRC)): $(BUILD)/obj/%.o: %.c
+	$(call compile,$(BASE_CFLAGS))
+$(call obj,$(DRV_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,drivers,$(DRV_DENY))
+	$(call compile,$(DRV_CFLAGS))
+$(call obj,$(CORE_SRC)): $(BUILD)/obj/%.o: %.c | $(GEN) $(call deny,core,$(CORE_DENY))
+	$(call compile,$(CORE_CFLAGS))
+$(call obj,$(CONSOLE_SRC)): $(BUILD)/obj/%.o: %.c
+	$(call compile,$(CONSOLE_CFLAGS))
+$(call obj,$(UI_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
+	$(call compile,$(UI_CFLAGS))
+$(call obj,$(DRV_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,drivers,$(DRV_DENY))
+	$(call compile,$(DRV_TEST_CFLAGS))
+$(call obj,$(filter-out $(DRV_TEST_SRC),$(TEST_SRC)) $(BENCH_SRC)): $(BUILD)/obj/%.o: %.c
+	$(call compile,$(TEST_CFLAGS))
 
+$(BASE_LIB): $(call obj,$(BASE_SRC))
 $(DRV_LIB): $(call obj,$(DRV_SRC))
+$(CORE_LIB): $(call obj,$(CORE_SRC))
+$(BASE_LIB) $(DRV_LIB) $(CORE_LIB):
 	$(call quiet,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(CONSOLE): $(call obj,$(CONSOLE_SRC)) $(CORE_LIB) $(DRV_LIB)
-	$(call quiet,LINK,$@)
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(call obj,$(CONSOLE_SRC)) $(CORE_LIB) $(DRV_LIB) $(LIBS) $(call pkg_libs,$(CONSOLE_PKGS))
+# Libraries in dependency order: core, then drivers, then base.
+APP_LIBS := $(CORE_LIB) $(DRV_LIB) $(BASE_LIB)
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(CORE_LIB) $(DRV_LIB)
+$(CONSOLE): $(call obj,$(CONSOLE_SRC)) $(APP_LIBS)
 	$(call quiet,LINK,$@)
-	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< $(CORE_LIB) $(DRV_LIB) $(LIBS) $(call pkg_libs,cmocka)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(call obj,$(CONSOLE_SRC)) $(APP_LIBS) \
+		$(CORE_LIBS) $(DRV_LIBS) $(call pkg_libs,$(CONSOLE_PKGS))
 
-$(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(CORE_LIB) $(DRV_LIB)
+$(DRV_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(DRV_LIB) $(BASE_LIB)
 	$(call quiet,LINK,$@)
-	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) -o $@ $< $(CORE_LIB) $(DRV_LIB) $(LIBS)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
+		$(DRV_LIB) $(BASE_LIB) $(DRV_LIBS) $(TEST_LIBS)
 
-tests-build: $(CONSOLE) $(TESTS) $(BENCHES)
+$(filter-out $(DRV_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(APP_LIBS)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
+		$(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS) $(TEST_LIBS)
+
+$(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(APP_LIBS)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) -o $@ $< $(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS)
+
+# The layering, checked: every object of the drivers library links with the
+# base and the drivers' own libraries only, and each layer's flags refuse a
+# header of another (a wrong include fails to compile).
+$(BUILD)/check/drivers-alone: $(DRV_LIB) $(BASE_LIB)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && printf 'int main(void)\n{\n\treturn 0;\n}\n' > $@.c && \
+		$(CC) $(ALL_LDFLAGS) -o $@ $@.c -Wl,--whole-archive $(DRV_LIB) \
+		-Wl,--no-whole-archive $(BASE_LIB) $(DRV_LIBS)
+
+refuse = printf '\#include %s\n' '$(2)' | $(CC) $(filter-out -MMD -MP,$(1)) -E -o /dev/null -x c - 2>/dev/null && \
+	{ echo "layers: $(3) may include $(2)"; exit 1; } || true
+layers-check: $(BUILD)/check/drivers-alone $(call deny,core,$(CORE_DENY)) \
+		$(call deny,drivers,$(DRV_DENY)) $(call deny,ui,$(UI_DENY))
+	$(call quiet,CHECK,layers)
+	$(Q)$(call refuse,$(DRV_CFLAGS),"queue.h",drivers)
+	$(Q)$(call refuse,$(DRV_CFLAGS),<sqlite3.h>,drivers)
+	$(Q)$(call refuse,$(CORE_CFLAGS),<cups/cups.h>,the core)
+	$(Q)$(call refuse,$(CORE_CFLAGS),<gpiod.h>,the core)
+	$(Q)$(call refuse,$(CORE_CFLAGS),"console.h",the core)
+	$(Q)$(call refuse,$(UI_CFLAGS),"queue.h",ui)
+	$(Q)$(call refuse,$(UI_CFLAGS),"printer.h",ui)
+	$(Q)$(call refuse,$(UI_CFLAGS),<sqlite3.h>,ui)
+	$(Q)$(call refuse,$(UI_CFLAGS),<cups/cups.h>,ui)
+	$(Q)$(call refuse,$(BASE_CFLAGS),"queue.h",the base)
+	$(Q)$(call refuse,$(BASE_CFLAGS),"cardreader.h",the base)
+
+tests-build: $(CONSOLE) $(TESTS) $(BENCHES) layers-check
 
 # ---- fuzzing (clang + libFuzzer), one harness per parser -------------------
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 fuzz:
 	$(Q)$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz SAN=0 \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
-		build/fuzz/libppidcore.a
+		build/fuzz/libppidcore.a build/fuzz/libppiddrivers.a build/fuzz/libppidbase.a
 	$(Q)for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 		printf '  %-7s %s\n' FUZZLD build/fuzz/$$n; \
 		clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
-		-Ifirmware -Ibuild/fuzz/gen -o build/fuzz/$$n $$f build/fuzz/libppidcore.a \
-		$(LIBS) || exit 1; done
+		-Ifirmware -Ifirmware/base -Idrivers -Ibuild/fuzz/gen -o build/fuzz/$$n $$f \
+		build/fuzz/libppidcore.a build/fuzz/libppiddrivers.a build/fuzz/libppidbase.a \
+		$(CORE_LIBS) $(DRV_LIBS) || exit 1; done
 
 # ---- the two commands --------------------------------------------------------
 test:

@@ -297,3 +297,26 @@ void cardreader_close(struct cardreader *r)
 		return;
 	r->ops->destroy(r);
 }
+
+#ifndef HAVE_LIBEVDEV
+/* Built without libevdev or libudev: the evdev backend exists but fails. */
+
+struct cardreader *cardreader_evdev_open(const struct cardreader_evdev_cfg *cfg)
+{
+	(void)cfg;
+	log_err("card reader: this program was built without libevdev and "
+		"libudev; use the serial or sim backend");
+	errno = ENOSYS;
+	return NULL;
+}
+
+struct cardreader *
+cardreader_evdev_open_fd(int fd, const struct cardreader_evdev_cfg *cfg)
+{
+	(void)cfg;
+	if (fd >= 0)
+		close(fd);
+	errno = ENOSYS;
+	return NULL;
+}
+#endif

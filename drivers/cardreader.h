@@ -16,10 +16,14 @@
  *	if (cardreader_get_state(r) changed) show cardreader_state_text(...);
  *
  * The fd may change across cardreader_read() and cardreader_tick() (an
- * unplugged evdev reader is watched through an inotify fd, a disconnected
- * serial reader has no fd at all and returns -1, which poll() ignores), so
- * query it again before every poll().  An unplugged reader is a state
- * (CARDREADER_DISCONNECTED), never an error: the reader reopens by itself.
+ * unplugged evdev reader is watched through a udev monitor's fd, a
+ * disconnected serial reader has no fd at all and returns -1, which poll()
+ * ignores), so query it again before every poll().  An unplugged reader is a
+ * state (CARDREADER_DISCONNECTED), never an error: the reader reopens by
+ * itself.
+ *
+ * The evdev backend needs libevdev and libudev at build time; without them
+ * its two open calls fail with ENOSYS and the other backends still work.
  */
 #ifndef PPID_CARDREADER_H
 #define PPID_CARDREADER_H
@@ -55,27 +59,34 @@ struct cardreader_evdev_cfg {
 
 /**
  * Open a keyboard-wedge reader through evdev and grab it (EVIOCGRAB), so
- * its keys reach neither the console nor SDL.  A device that is absent,
- * not yet readable (udev still fixing permissions) or grabbed by another
- * program is not an error: the reader starts DISCONNECTED or NO_ACCESS and
- * opens the device when it appears.  Keys are decoded with a US layout.
+ * its keys reach neither the console nor SDL.  With a path, that node is
+ * opened; with vendor:product, udev's list of input event devices is
+ * searched (the lowest eventN with those ids and digit keys; while udevd
+ * runs, only a device its rules have finished).  A udev monitor reports
+ * the device's arrival after its rules ran, and a retry timer (at most
+ * every 5 s) covers a system without udevd.  A device that is absent,
+ * unreadable or grabbed by another program is not an error: the reader
+ * starts DISCONNECTED or NO_ACCESS and opens the device when it can.
+ * Keys are decoded with a US layout.
  * @param cfg The device; copied, so it may be freed afterwards.
  * @return A reader to close with cardreader_close(), or NULL with errno
- *         EINVAL (no path and no vendor:product) or ENOMEM.
+ *         EINVAL (no path and no vendor:product), ENOMEM, or ENOSYS (built
+ *         without libevdev/libudev).
  */
 struct cardreader *
 cardreader_evdev_open(const struct cardreader_evdev_cfg *cfg);
 
 /**
- * Decode evdev records from an fd the caller already has (a device or, in
- * tests, a pipe).  Takes ownership of @p fd, also on failure.  A grab that
- * fails because the fd is not an input device (ENOTTY) is ignored.  When
- * the fd reports end of file or ENODEV the reader goes DISCONNECTED for
- * good: without a path there is nothing to reopen.
- * @param fd  Non-blocking readable fd carrying struct input_event records.
+ * Read an evdev device the caller has already opened (libevdev on it, and
+ * grabbed).  Takes ownership of @p fd, also on failure.  When the device
+ * reports ENODEV (unplugged) the reader goes DISCONNECTED for good: without
+ * a path there is nothing to reopen.
+ * @param fd  An open /dev/input/eventN; made non-blocking.
  * @param cfg Terminator and gap; its path, vendor and product are ignored.
  *            NULL for the defaults.
- * @return A reader to close with cardreader_close(), or NULL with errno.
+ * @return A reader to close with cardreader_close(), or NULL with errno:
+ *         EBADF, ENOTTY (not an input device), EBUSY (grabbed by another
+ *         program), ENOMEM, ENOSYS (built without libevdev/libudev).
  */
 struct cardreader *
 cardreader_evdev_open_fd(int fd, const struct cardreader_evdev_cfg *cfg);

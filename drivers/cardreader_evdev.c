@@ -1,34 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Card reader backend for USB "keyboard wedge" readers through evdev: grabs
- * the device, decodes key presses with a US layout into text, and survives
- * unplug/replug by watching /dev/input with inotify.
+ * Card reader backend for USB "keyboard wedge" readers through evdev.  libudev
+ * finds the device (by its path, or by USB vendor:product) and reports its
+ * return after an unplug; libevdev reads and grabs it, keeps the key state
+ * and resynchronises it after SYN_DROPPED.  Keys become text with a US
+ * layout.  Every libudev and libevdev call of the project is in this file.
  */
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/inotify.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
-#include <linux/input.h>
+#include <libevdev/libevdev.h>
+#include <libudev.h>
 
 #include "cardreader.h"
 #include "cardreader_internal.h"
 #include "log.h"
 
-#define INPUT_DIR      "/dev/input"
-#define SYSFS_INPUT    "/sys/class/input"
-#define RETRY_FIRST_MS 100  /* first retry after a failed open */
-#define RETRY_MAX_MS   5000 /* slowest retry (inotify normally wakes us) */
-#define LONG_BITS      (8 * sizeof(unsigned long))
-#define NLONGS(n)      (((n) + LONG_BITS - 1) / LONG_BITS)
-#define SHIFT_LEFT     1u /* left shift held */
-#define SHIFT_RIGHT    2u /* right shift held */
+#define RETRY_FIRST_MS	 100  /* first retry after a failed open */
+#define RETRY_MAX_MS	 5000 /* slowest retry (udev normally wakes us) */
+#define EVENTS_PER_PUMP	 256  /* input events taken per pump call */
+#define UEVENTS_PER_PUMP 64   /* udev events taken per pump call */
+#define MAX_CANDIDATES	 16   /* matching event devices tried per scan */
 
 struct evdev_reader {
 	struct cardreader base;		 /* must be first */
@@ -38,14 +35,16 @@ struct evdev_reader {
 	enum cardreader_term terminator; /* key that ends a read */
 	bool fixed_fd;			 /* made by open_fd: never reopened */
 	int fd;				 /* the device, -1 while none; owned */
-	int ino_fd; /* inotify on /dev/input while waiting; owned */
+	struct libevdev *dev; /* reads fd, NULL while none; libevdev_free() */
+	struct udev *udev;    /* NULL if udev is unusable; udev_unref() */
+	struct udev_monitor *mon;    /* input uevents, or NULL; owned */
+	int mon_fd;		     /* its fd (borrowed from mon), or -1 */
 	enum cardreader_state state; /* see cardreader.h */
 	bool ever_connected; /* "disconnected" rather than "not found" */
 	int last_err;	     /* errno of the last failed open */
 	char node[256];	     /* the /dev/input/eventN in use or tried */
-	char name[80];	     /* the device's name (EVIOCGNAME) */
-	unsigned int shift;  /* SHIFT_LEFT | SHIFT_RIGHT held */
-	bool dropping;	     /* after SYN_DROPPED, until SYN_REPORT */
+	char name[80];	     /* the device's name */
+	bool syncing; /* after SYN_DROPPED: taking libevdev's state delta */
 	struct cardreader_retry retry; /* reopen timer */
 };
 
@@ -90,11 +89,6 @@ static struct evdev_reader *to_evdev(const struct cardreader *r)
 	return (struct evdev_reader *)r;
 }
 
-static bool test_bit(const unsigned long *bits, unsigned int bit)
-{
-	return (bits[bit / LONG_BITS] >> (bit % LONG_BITS)) & 1UL;
-}
-
 /* Where the device is, for messages. */
 static void describe(const struct evdev_reader *e, char *buf, size_t len)
 {
@@ -121,21 +115,10 @@ static void connected_text(const struct evdev_reader *e, char *buf, size_t len)
 			 e->name, e->node, e->vendor, e->product);
 }
 
-/* Re-read which shift keys are held; on a non-evdev fd assume none. */
-static void resync_keys(struct evdev_reader *e)
+static bool shift_held(struct evdev_reader *e)
 {
-	unsigned long keys[NLONGS(KEY_CNT)];
-
-	memset(keys, 0, sizeof(keys));
-	e->shift = 0;
-	if (ioctl(e->fd, EVIOCGKEY(sizeof(keys)), keys) < 0) {
-		log_debug("card reader: EVIOCGKEY: %s", strerror(errno));
-		return;
-	}
-	if (test_bit(keys, KEY_LEFTSHIFT))
-		e->shift |= SHIFT_LEFT;
-	if (test_bit(keys, KEY_RIGHTSHIFT))
-		e->shift |= SHIFT_RIGHT;
+	return libevdev_get_event_value(e->dev, EV_KEY, KEY_LEFTSHIFT) > 0 ||
+	       libevdev_get_event_value(e->dev, EV_KEY, KEY_RIGHTSHIFT) > 0;
 }
 
 static void key_press(struct evdev_reader *e, unsigned int code, int64_t now)
@@ -148,222 +131,251 @@ static void key_press(struct evdev_reader *e, unsigned int code, int64_t now)
 		return;
 	}
 	if (code < sizeof(keymap) / sizeof(keymap[0]) && keymap[code][0]) {
-		cardreader_put(r, keymap[code][e->shift ? 1 : 0], now);
+		cardreader_put(r, keymap[code][shift_held(e) ? 1 : 0], now);
 		return;
 	}
 	log_debug("card reader: key code %u ignored", code);
 }
 
+/*
+ * One event in normal mode.  libevdev has already applied it to its key
+ * state, which is where shift comes from.  Presses only: releases carry
+ * nothing, autorepeat (2) would duplicate characters.
+ */
 static void handle_event(struct evdev_reader *e, const struct input_event *ev,
 			 int64_t now)
 {
-	unsigned int bit = 0;
-
-	if (e->dropping) {
-		/* The kernel's buffer overflowed: the state is unknown until
-		 * the next report, then ask the kernel what is held. */
-		if (ev->type == EV_SYN && ev->code == SYN_REPORT) {
-			e->dropping = false;
-			resync_keys(e);
-		}
-		return;
-	}
-	if (ev->type == EV_SYN && ev->code == SYN_DROPPED) {
-		log_warn("card reader: input events dropped by the kernel; "
-			 "the current read is discarded");
-		e->dropping = true;
-		cardreader_spoil(&e->base, EBADMSG, now);
-		return;
-	}
-	if (ev->type != EV_KEY)
-		return;
-
-	if (ev->code == KEY_LEFTSHIFT)
-		bit = SHIFT_LEFT;
-	else if (ev->code == KEY_RIGHTSHIFT)
-		bit = SHIFT_RIGHT;
-	if (bit) {
-		if (ev->value == 1)
-			e->shift |= bit;
-		else if (ev->value == 0)
-			e->shift &= ~bit;
-		return;
-	}
-	/* Presses only: releases carry nothing, autorepeat (2) would
-	 * duplicate characters. */
-	if (ev->value == 1)
+	if (ev->type == EV_KEY && ev->value == 1)
 		key_press(e, ev->code, now);
 }
 
-static size_t evdev_decode(struct cardreader *r, const unsigned char *p,
-			   size_t n, int64_t now)
+static void lost(struct evdev_reader *e, int err, int64_t now);
+
+/*
+ * Take events from libevdev until a read is complete, it has nothing more,
+ * or EVENTS_PER_PUMP.  After SYN_DROPPED the read in progress is lost; the
+ * state delta libevdev then hands out (LIBEVDEV_READ_FLAG_SYNC, until
+ * -EAGAIN) only updates the key state, it types nothing.
+ */
+static bool take_events(struct evdev_reader *e, int64_t now)
 {
-	struct evdev_reader *e = to_evdev(r);
+	struct cardreader *r = &e->base;
 	struct input_event ev;
-	size_t used = 0;
+	int n, rc = 0;
 
-	/* Whole records only: a short read leaves the tail for later. */
-	while (n - used >= sizeof(ev) && !cardreader_busy(r)) {
-		memcpy(&ev, p + used, sizeof(ev));
-		used += sizeof(ev);
-		handle_event(e, &ev, now);
+	for (n = 0; n < EVENTS_PER_PUMP && !cardreader_busy(r); n++) {
+		rc = libevdev_next_event(e->dev,
+					 e->syncing ? LIBEVDEV_READ_FLAG_SYNC
+						    : LIBEVDEV_READ_FLAG_NORMAL,
+					 &ev);
+		if (rc == LIBEVDEV_READ_STATUS_SYNC) {
+			if (!e->syncing) {
+				log_warn("card reader: input events dropped "
+					 "by the kernel; the current read is "
+					 "discarded");
+				cardreader_spoil(r, EBADMSG, now);
+				e->syncing = true;
+			}
+		} else if (rc == -EAGAIN && e->syncing) {
+			e->syncing = false; /* delta done, back to normal */
+			rc = 0;
+		} else if (rc == LIBEVDEV_READ_STATUS_SUCCESS) {
+			handle_event(e, &ev, now);
+		} else {
+			break;
+		}
 	}
-	return used;
-}
-
-/* Watch /dev/input (and the by-id/by-path folder) for the device's return. */
-static void watch_start(struct evdev_reader *e)
-{
-	char dir[sizeof(e->path)];
-	char *slash;
-
-	if (e->ino_fd >= 0 || e->fixed_fd)
-		return;
-	e->ino_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-	if (e->ino_fd < 0) {
-		log_warn("card reader: inotify: %s; polling instead",
-			 strerror(errno));
-		return;
-	}
-	if (inotify_add_watch(e->ino_fd, INPUT_DIR,
-			      IN_CREATE | IN_ATTRIB | IN_MOVED_TO) < 0)
-		log_warn("card reader: cannot watch %s: %s; polling instead",
-			 INPUT_DIR, strerror(errno));
-	/* udev makes the by-id link after its rules ran: a precise wake-up.
-	 * The folder may not exist; /dev/input covers that case. */
-	snprintf(dir, sizeof(dir), "%s", e->path);
-	slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = '\0';
-		if (strcmp(dir, INPUT_DIR) != 0)
-			inotify_add_watch(e->ino_fd, dir,
-					  IN_CREATE | IN_ATTRIB | IN_MOVED_TO);
-	}
-}
-
-static void watch_stop(struct evdev_reader *e)
-{
-	if (e->ino_fd >= 0)
-		close(e->ino_fd);
-	e->ino_fd = -1;
-}
-
-static bool read_hex_file(const char *path, unsigned int *val)
-{
-	FILE *f = fopen(path, "re");
-	bool ok;
-
-	if (!f)
+	if (rc == -EAGAIN || rc == -EINTR) {
+		r->raw_pending = false;
 		return false;
-	ok = fscanf(f, "%x", val) == 1;
-	fclose(f);
-	return ok;
+	}
+	if (rc < 0) {
+		lost(e, -rc, now);
+		return false;
+	}
+	/* Stopped with events perhaps queued inside libevdev, where poll()
+	 * cannot see them: the caller's loop must come back at once. */
+	r->raw_pending = true;
+	return n > 0;
 }
 
-/* Does this fd look like a keyboard (a wedge reader's key interface)? */
-static bool has_keys(int fd)
+/* true if udevd runs, so devices it has not set up yet must wait for it. */
+static bool udevd_running(struct udev *udev)
 {
-	unsigned long bits[NLONGS(KEY_CNT)];
+	struct udev_queue *q = udev_queue_new(udev);
+	bool active = q && udev_queue_get_udev_is_active(q) > 0;
 
-	memset(bits, 0, sizeof(bits));
-	if (ioctl(fd, EVIOCGBIT(EV_KEY, sizeof(bits)), bits) < 0)
+	udev_queue_unref(q);
+	return active;
+}
+
+static bool attr_hex(struct udev_device *d, const char *attr, uint16_t want)
+{
+	const char *s = udev_device_get_sysattr_value(d, attr);
+	unsigned long v;
+	char *end;
+
+	if (!s)
 		return false;
-	return test_bit(bits, KEY_1) || test_bit(bits, KEY_KP1);
+	errno = 0;
+	v = strtoul(s, &end, 16);
+	return !errno && end != s && (*end == '\0' || *end == '\n') &&
+	       v == want;
+}
+
+struct candidate {
+	long num;      /* N of eventN */
+	char node[64]; /* /dev/input/eventN */
+};
+
+/*
+ * The event devices with the configured USB id, lowest N first.  The ids
+ * are attributes of the parent input device (sysfs: no permission needed).
+ * While udevd runs, a device it has not finished (permissions, links) is
+ * left for its "add" event, so a fresh node is never opened too early.
+ */
+static size_t find_by_id(struct evdev_reader *e, struct candidate *out,
+			 size_t max, int *err)
+{
+	struct udev_enumerate *en = udev_enumerate_new(e->udev);
+	struct udev_list_entry *it;
+	bool udevd = udevd_running(e->udev);
+	size_t n = 0;
+
+	if (!en) {
+		*err = errno ? errno : ENOMEM;
+		return 0;
+	}
+	if (udev_enumerate_add_match_subsystem(en, "input") < 0 ||
+	    udev_enumerate_add_match_sysname(en, "event*") < 0 ||
+	    udev_enumerate_scan_devices(en) < 0) {
+		*err = errno ? errno : EIO;
+		goto out;
+	}
+	for (it = udev_enumerate_get_list_entry(en); it;
+	     it = udev_list_entry_get_next(it)) {
+		struct udev_device *d = udev_device_new_from_syspath(
+		    e->udev, udev_list_entry_get_name(it));
+		struct udev_device *parent;
+		const char *node, *num;
+		size_t i;
+
+		if (!d)
+			continue;
+		parent = udev_device_get_parent(d); /* borrowed */
+		node = udev_device_get_devnode(d);
+		num = udev_device_get_sysnum(d);
+		if (parent && node && num && n < max &&
+		    strlen(node) < sizeof(out->node) &&
+		    attr_hex(parent, "id/vendor", e->vendor) &&
+		    attr_hex(parent, "id/product", e->product)) {
+			if (udevd && !udev_device_get_is_initialized(d)) {
+				log_debug("card reader: %s not set up by udev "
+					  "yet",
+					  node);
+			} else {
+				/* Insert in order of N. */
+				for (i = n; i > 0 && out[i - 1].num > atol(num);
+				     i--)
+					out[i] = out[i - 1];
+				out[i].num = atol(num);
+				snprintf(out[i].node, sizeof(out[i].node), "%s",
+					 node);
+				n++;
+			}
+		}
+		udev_device_unref(d);
+	}
+out:
+	udev_enumerate_unref(en);
+	return n;
 }
 
 /*
- * Find and open the first /dev/input/eventN (lowest N) with the configured
- * USB id and keys.  The ids come from sysfs, which needs no permission, so
- * a permission problem is reported as such rather than as "not found".
+ * Open @p node and put libevdev on it; with @p need_keys, refuse a device
+ * without digit keys (a reader's mouse or consumer-control interface).
+ * @return The fd (and *devp), or -1 with *err.
  */
-static int open_by_id(struct evdev_reader *e, int *err)
+static int open_node(const char *node, bool need_keys, struct libevdev **devp,
+		     int *err)
 {
-	int tried[64];
-	size_t n_tried = 0;
+	int fd = open(node, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0) {
+		*err = errno;
+		return -1;
+	}
+	rc = libevdev_new_from_fd(fd, devp);
+	if (rc < 0) {
+		*err = -rc;
+		goto err_close_fd;
+	}
+	if (need_keys && !libevdev_has_event_code(*devp, EV_KEY, KEY_1) &&
+	    !libevdev_has_event_code(*devp, EV_KEY, KEY_KP1)) {
+		*err = ENOENT;
+		goto err_free_dev;
+	}
+	/* Its keys reach neither the console nor SDL. */
+	rc = libevdev_grab(*devp, LIBEVDEV_GRAB);
+	if (rc < 0) {
+		*err = -rc;
+		goto err_free_dev;
+	}
+	return fd;
+
+err_free_dev:
+	libevdev_free(*devp);
+	*devp = NULL;
+err_close_fd:
+	close(fd);
+	return -1;
+}
+
+/* The configured device, or the first candidate that opens. */
+static int open_device(struct evdev_reader *e, struct libevdev **devp, int *err)
+{
+	struct candidate c[MAX_CANDIDATES];
+	size_t n;
+	int fd = -1;
 
 	*err = ENOENT;
-	for (;;) {
-		char path[128];
-		struct dirent *de;
-		unsigned int v, p;
-		long best = -1;
-		DIR *d;
-		int fd;
-
-		d = opendir(SYSFS_INPUT);
-		if (!d) {
-			*err = errno;
-			return -1;
-		}
-		while ((de = readdir(d))) {
-			bool seen = false;
-			char *end;
-			long num;
-
-			if (strncmp(de->d_name, "event", 5) != 0)
-				continue;
-			num = strtol(de->d_name + 5, &end, 10);
-			if (*end || end == de->d_name + 5 || num > INT_MAX)
-				continue;
-			for (size_t i = 0; i < n_tried; i++)
-				seen = seen || tried[i] == num;
-			if (seen || (best >= 0 && num >= best))
-				continue;
-			snprintf(path, sizeof(path),
-				 SYSFS_INPUT "/event%ld/device/id/vendor", num);
-			if (!read_hex_file(path, &v) || v != e->vendor)
-				continue;
-			snprintf(path, sizeof(path),
-				 SYSFS_INPUT "/event%ld/device/id/product",
-				 num);
-			if (!read_hex_file(path, &p) || p != e->product)
-				continue;
-			best = num;
-		}
-		closedir(d);
-		if (best < 0 || n_tried == sizeof(tried) / sizeof(tried[0]))
-			return -1;
-		tried[n_tried++] = (int)best;
-
-		snprintf(e->node, sizeof(e->node), INPUT_DIR "/event%ld", best);
-		fd = open(e->node, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-		if (fd < 0) {
-			*err = errno;
-			continue;
-		}
-		if (has_keys(fd))
-			return fd;
-		close(fd);
+	if (e->path[0]) {
+		snprintf(e->node, sizeof(e->node), "%s", e->path);
+		return open_node(e->path, false, devp, err);
 	}
+	if (!e->udev) {
+		*err = ENOSYS;
+		return -1;
+	}
+	n = find_by_id(e, c, MAX_CANDIDATES, err);
+	for (size_t i = 0; i < n && fd < 0; i++) {
+		snprintf(e->node, sizeof(e->node), "%s", c[i].node);
+		fd = open_node(c[i].node, true, devp, err);
+	}
+	return fd;
 }
 
 /* Try to open and grab the device; on failure schedule the next try. */
 static void try_open(struct evdev_reader *e, int64_t now)
 {
 	enum cardreader_state state;
+	struct libevdev *dev = NULL;
 	char where[400];
-	int fd, err = 0;
+	int fd, err;
 
-	if (e->path[0]) {
-		snprintf(e->node, sizeof(e->node), "%s", e->path);
-		fd = open(e->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-		if (fd < 0)
-			err = errno;
-	} else {
-		fd = open_by_id(e, &err);
-	}
-	if (fd >= 0 && ioctl(fd, EVIOCGRAB, 1UL) < 0) {
-		err = errno;
-		close(fd);
-		fd = -1;
-	}
+	fd = open_device(e, &dev, &err);
 	describe(e, where, sizeof(where));
 	if (fd < 0) {
 		state = err == ENOENT || err == ENODEV || err == ENXIO
 			    ? CARDREADER_DISCONNECTED
 			    : CARDREADER_NO_ACCESS;
 		if (state != e->state || err != e->last_err) {
-			if (state == CARDREADER_NO_ACCESS)
+			if (err == ENOSYS)
+				log_warn("card reader %s: cannot be searched "
+					 "for without udev; set a device path",
+					 where);
+			else if (state == CARDREADER_NO_ACCESS)
 				log_warn("card reader %s: cannot use %s: %s; "
 					 "retrying",
 					 where, e->node, strerror(err));
@@ -373,45 +385,70 @@ static void try_open(struct evdev_reader *e, int64_t now)
 		}
 		e->state = state;
 		e->last_err = err;
-		watch_start(e);
 		cardreader_retry_failed(&e->retry, now);
 		return;
 	}
 
 	e->fd = fd;
-	e->name[0] = '\0';
-	if (ioctl(fd, EVIOCGNAME(sizeof(e->name)), e->name) < 0)
-		e->name[0] = '\0';
-	e->name[sizeof(e->name) - 1] = '\0';
-	resync_keys(e);
-	e->dropping = false;
+	e->dev = dev;
+	snprintf(e->name, sizeof(e->name), "%s",
+		 libevdev_get_name(dev) ? libevdev_get_name(dev) : "");
+	e->syncing = false;
 	e->state = CARDREADER_CONNECTED;
 	e->ever_connected = true;
 	e->last_err = 0;
-	watch_stop(e);
 	cardreader_retry_stop(&e->retry);
 	connected_text(e, where, sizeof(where));
 	log_info("%s", where);
 }
 
-/* The device went away (unplug) or the fd failed. */
+/*
+ * Take the uevents waiting on the monitor.
+ * @return true if one may be the reader arriving or becoming usable (an
+ *         event device added, or changed: e.g. a rule fixed its permissions).
+ */
+static bool take_uevents(struct evdev_reader *e)
+{
+	bool relevant = false;
+
+	for (int i = 0; i < UEVENTS_PER_PUMP; i++) {
+		struct udev_device *d = udev_monitor_receive_device(e->mon);
+		const char *action, *sysname;
+
+		if (!d)
+			break;
+		action = udev_device_get_action(d);
+		sysname = udev_device_get_sysname(d);
+		if (action && sysname && strncmp(sysname, "event", 5) == 0 &&
+		    (strcmp(action, "add") == 0 ||
+		     strcmp(action, "change") == 0))
+			relevant = true;
+		udev_device_unref(d);
+	}
+	return relevant;
+}
+
+/* The device went away (unplug: ENODEV) or the fd failed. */
 static void lost(struct evdev_reader *e, int err, int64_t now)
 {
 	char where[400];
 
 	describe(e, where, sizeof(where));
-	log_warn("card reader %s unplugged (%s)", where,
-		 err ? strerror(err) : "end of file");
+	log_warn("card reader %s unplugged (%s)", where, strerror(err));
 	cardreader_reset_input(&e->base);
-	close(e->fd);
+	libevdev_free(e->dev);
+	e->dev = NULL;
+	close(e->fd); /* also releases the grab */
 	e->fd = -1;
-	e->shift = 0;
-	e->dropping = false;
+	e->syncing = false;
 	e->state = CARDREADER_DISCONNECTED;
-	e->last_err = err ? err : ENODEV;
+	e->last_err = err;
 	if (e->fixed_fd)
 		return;
-	watch_start(e);
+	/* What queued while connected is stale; the timer covers a quick
+	 * return. */
+	if (e->mon)
+		take_uevents(e);
 	cardreader_retry_restart(&e->retry);
 	cardreader_retry_failed(&e->retry, now);
 }
@@ -419,44 +456,33 @@ static void lost(struct evdev_reader *e, int err, int64_t now)
 static bool evdev_pump(struct cardreader *r, int64_t now)
 {
 	struct evdev_reader *e = to_evdev(r);
-	char buf[4096]
-	    __attribute__((aligned(__alignof__(struct inotify_event))));
-	ssize_t n;
 
-	if (e->fd >= 0) {
-		n = cardreader_pump_fd(r, e->fd, evdev_decode, now);
-		if (n == 0)
-			lost(e, 0, now);
-		else if (n < 0 && errno != EAGAIN && errno != EINTR)
-			lost(e, errno, now);
-		return n > 0;
-	}
-	if (e->ino_fd < 0)
+	if (e->dev)
+		return take_events(e, now);
+	if (!e->mon || e->fixed_fd)
 		return false;
-	/* Something changed in /dev/input: which entry does not matter. */
-	n = read(e->ino_fd, buf, sizeof(buf));
-	if (n > 0) {
-		while (read(e->ino_fd, buf, sizeof(buf)) > 0)
-			;
+	if (take_uevents(e)) {
 		cardreader_retry_restart(&e->retry);
 		try_open(e, now);
 	}
-	/* A fresh device fd is read on the next call. */
-	return e->fd >= 0;
+	/* A fresh device is read on the next call. */
+	return e->dev != NULL;
 }
 
 static int evdev_get_fd(const struct cardreader *r)
 {
 	const struct evdev_reader *e = to_evdev(r);
 
-	return e->fd >= 0 ? e->fd : e->ino_fd;
+	if (e->fd >= 0)
+		return e->fd;
+	return e->fixed_fd ? -1 : e->mon_fd;
 }
 
 static int64_t evdev_deadline(const struct cardreader *r)
 {
 	const struct evdev_reader *e = to_evdev(r);
 
-	return e->fd >= 0 ? CARDREADER_NEVER : e->retry.next;
+	return e->fd >= 0 || e->fixed_fd ? CARDREADER_NEVER : e->retry.next;
 }
 
 static void evdev_tick(struct cardreader *r, int64_t now)
@@ -509,6 +535,11 @@ static void evdev_state_text(const struct cardreader *r, char *buf, size_t len)
 				 "card reader in use by another program (%s "
 				 "is grabbed): retrying",
 				 e->node);
+		else if (e->last_err == ENOSYS)
+			snprintf(buf, len,
+				 "card reader cannot be searched for (%s): "
+				 "udev is not usable; set a device path",
+				 where);
 		else
 			snprintf(buf, len,
 				 "card reader cannot be opened (%s: %s): "
@@ -522,9 +553,11 @@ static void evdev_destroy(struct cardreader *r)
 {
 	struct evdev_reader *e = to_evdev(r);
 
-	watch_stop(e);
+	libevdev_free(e->dev);
 	if (e->fd >= 0)
 		close(e->fd); /* also releases the grab */
+	udev_monitor_unref(e->mon);
+	udev_unref(e->udev);
 	free(e);
 }
 
@@ -548,10 +581,39 @@ static struct evdev_reader *evdev_new(const struct cardreader_evdev_cfg *cfg)
 	cardreader_base_init(&e->base, &evdev_ops, cfg ? cfg->gap_ms : 0);
 	e->terminator = cfg ? cfg->terminator : CARDREADER_TERM_ENTER;
 	e->fd = -1;
-	e->ino_fd = -1;
+	e->mon_fd = -1;
 	e->state = CARDREADER_DISCONNECTED;
 	cardreader_retry_init(&e->retry, RETRY_FIRST_MS, RETRY_MAX_MS);
 	return e;
+}
+
+/*
+ * Listen for input devices coming and going.  Started before the first
+ * search, so a device that arrives in between is not missed.  Without it
+ * the retry timer still finds the device, only later.
+ */
+static void monitor_start(struct evdev_reader *e)
+{
+	e->udev = udev_new();
+	if (!e->udev) {
+		log_warn("card reader: udev is not usable (%s); retrying every "
+			 "%d s instead",
+			 strerror(errno), RETRY_MAX_MS / 1000);
+		return;
+	}
+	e->mon = udev_monitor_new_from_netlink(e->udev, "udev");
+	if (!e->mon ||
+	    udev_monitor_filter_add_match_subsystem_devtype(e->mon, "input",
+							    NULL) < 0 ||
+	    udev_monitor_enable_receiving(e->mon) < 0 ||
+	    (e->mon_fd = udev_monitor_get_fd(e->mon)) < 0) {
+		log_warn("card reader: no udev monitor (%s); retrying every "
+			 "%d s instead",
+			 strerror(errno), RETRY_MAX_MS / 1000);
+		udev_monitor_unref(e->mon);
+		e->mon = NULL;
+		e->mon_fd = -1;
+	}
 }
 
 struct cardreader *cardreader_evdev_open(const struct cardreader_evdev_cfg *cfg)
@@ -571,6 +633,7 @@ struct cardreader *cardreader_evdev_open(const struct cardreader_evdev_cfg *cfg)
 	e->vendor = cfg->vendor;
 	e->product = cfg->product;
 
+	monitor_start(e);
 	try_open(e, cardreader_now_ms());
 	if (e->state == CARDREADER_DISCONNECTED) {
 		char text[400];
@@ -586,7 +649,7 @@ struct cardreader *
 cardreader_evdev_open_fd(int fd, const struct cardreader_evdev_cfg *cfg)
 {
 	struct evdev_reader *e;
-	int flags;
+	int flags, rc;
 
 	if (fd < 0) {
 		errno = EBADF;
@@ -596,24 +659,30 @@ cardreader_evdev_open_fd(int fd, const struct cardreader_evdev_cfg *cfg)
 	if (!e)
 		goto err_close_fd;
 
-	/* Non-blocking reads are what the decoder relies on. */
+	/* Non-blocking reads are what the loop relies on. */
 	flags = fcntl(fd, F_GETFL);
 	if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
 		goto err_free;
-	if (ioctl(fd, EVIOCGRAB, 1UL) < 0) {
-		if (errno != ENOTTY && errno != EINVAL)
-			goto err_free;
-		log_debug("card reader: fd %d cannot be grabbed (%s), "
-			  "reading it anyway",
-			  fd, strerror(errno));
+	rc = libevdev_new_from_fd(fd, &e->dev);
+	if (rc < 0) {
+		errno = -rc;
+		goto err_free;
 	}
+	rc = libevdev_grab(e->dev, LIBEVDEV_GRAB);
+	if (rc < 0) {
+		errno = -rc;
+		goto err_free_dev;
+	}
+	snprintf(e->name, sizeof(e->name), "%s",
+		 libevdev_get_name(e->dev) ? libevdev_get_name(e->dev) : "");
 	e->fixed_fd = true;
 	e->fd = fd;
 	e->state = CARDREADER_CONNECTED;
 	e->ever_connected = true;
-	resync_keys(e);
 	return &e->base;
 
+err_free_dev:
+	libevdev_free(e->dev);
 err_free:
 	free(e);
 err_close_fd:

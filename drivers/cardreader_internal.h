@@ -20,8 +20,8 @@
 struct cardreader_ops {
 	/* The fd to poll, or -1. */
 	int (*get_fd)(const struct cardreader *r);
-	/* Take in what the device has (one read() at most), never block:
-	 * true if bytes came in (there may be more). */
+	/* Take in what the device has (one read() or one batch of events at
+	 * most), never block: true if input came in (there may be more). */
 	bool (*pump)(struct cardreader *r, int64_t now);
 	/* The backend's next deadline (reconnect), or CARDREADER_NEVER. */
 	int64_t (*deadline)(const struct cardreader *r);
@@ -56,7 +56,8 @@ struct cardreader {
 	int error; /* errno of a lost read still to report, or 0 */
 	unsigned char raw[CARDREADER_RAW_SIZE]; /* bytes not yet decoded */
 	size_t raw_len;				/* bytes in raw */
-	bool raw_pending; /* raw holds whole records: decoding paused */
+	bool raw_pending; /* input waits inside (raw, or a library's queue)
+			     where poll() cannot see it: call again now */
 };
 
 /* Decode up to @p n bytes; return how many were used (whole records). */
@@ -118,7 +119,7 @@ void cardreader_retry_init(struct cardreader_retry *rt, int64_t first,
 /** An attempt failed: schedule the next one, backing off. */
 void cardreader_retry_failed(struct cardreader_retry *rt, int64_t now);
 
-/** Something changed (inotify): restart the backoff from the start. */
+/** Something changed (a uevent): restart the backoff from the start. */
 void cardreader_retry_restart(struct cardreader_retry *rt);
 
 /** Connected: nothing to retry. */
