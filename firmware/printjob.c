@@ -12,6 +12,8 @@
 #include "printjob.h"
 
 #define DEFAULT_WAIT_S 180
+#define POLL_MS	       150 /* how often a pending job is looked at */
+#define EXPIRE_BATCH   64  /* rows printjob_expire() handles per pass */
 
 static const struct text t_not_printed = {
     "Tanda terima tidak dapat dicetak. Permohonan Anda tetap terdaftar: "
@@ -100,10 +102,50 @@ static void give_up(struct printer *p, const struct printjob *job,
 	}
 }
 
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Until the job leaves "pending": when CUPS shows it processing, the row
+ * says "printing".  Anything else (finished, stuck, unreachable) is left to
+ * printer_wait_job(), which has the final word.
+ */
+static void follow_pending(struct queue *q, struct printer *p,
+			   const struct printjob *job, int64_t deadline,
+			   struct printjob_result *res)
+{
+	struct printer_job pj;
+
+	for (;;) {
+		struct timespec ts = {0, POLL_MS * 1000000L};
+
+		memset(&pj, 0, sizeof(pj));
+		if (printer_job_state(p, res->cups_job, &pj) < 0)
+			return;
+		/* Processing, even behind a fault: it has left the queue. */
+		if (pj.state == PRINTER_JOB_PROCESSING) {
+			update(q, job->job_id, QUEUE_JOB_PRINTING, 0, NULL,
+			       res);
+			return;
+		}
+		if (pj.stuck || printer_job_final(pj.state))
+			return;
+		if (mono_ms() + POLL_MS >= deadline)
+			return;
+		nanosleep(&ts, NULL);
+	}
+}
+
 int printjob_run(struct queue *q, struct printer *p, const struct printjob *job,
 		 struct printjob_result *res)
 {
 	int wait_s = job && job->wait_s > 0 ? job->wait_s : DEFAULT_WAIT_S;
+	int64_t deadline = mono_ms() + (int64_t)wait_s * 1000, left;
 	struct printer_status st;
 	struct printer_job pj;
 	int rc;
@@ -125,10 +167,12 @@ int printjob_run(struct queue *q, struct printer *p, const struct printjob *job,
 	/* Not fatal: the receipt still prints, and the end is written below
 	 * (which reports the row if it still cannot be written). */
 	update(q, job->job_id, QUEUE_JOB_SENT, res->cups_job, "", res);
+	follow_pending(q, p, job, deadline, res);
 
 	memset(&pj, 0, sizeof(pj));
+	left = deadline - mono_ms();
 	errno = 0;
-	rc = printer_wait_job(p, res->cups_job, wait_s * 1000, &pj);
+	rc = printer_wait_job(p, res->cups_job, left > 0 ? (int)left : 0, &pj);
 	if (rc < 0 || !printer_job_final(pj.state)) {
 		give_up(p, job, &pj, rc < 0 && errno == ETIMEDOUT && !pj.stuck,
 			res);
@@ -146,6 +190,91 @@ record:
 	if (printjob_record(q, job->job_id, res) < 0)
 		return -1;
 	if (res->state != QUEUE_JOB_DONE) {
+		errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+struct stale {
+	int64_t id;		    /* row */
+	int cups_job;		    /* CUPS job, 0 = never sent */
+	enum queue_job_state state; /* as found */
+};
+
+struct stale_ctx {
+	time_t before;			/* rows last changed before this */
+	struct stale row[EXPIRE_BATCH]; /* found */
+	size_t n;			/* rows used */
+};
+
+static int find_stale(const struct queue_job *j, void *ctx)
+{
+	struct stale_ctx *s = ctx;
+
+	if (j->updated_at >= s->before)
+		return 0;
+	s->row[s->n].id = j->id;
+	s->row[s->n].cups_job = j->cups_job;
+	s->row[s->n].state = j->state;
+	return ++s->n == EXPIRE_BATCH;
+}
+
+int printjob_expire(struct queue *q, struct printer *p, time_t now,
+		    int max_age_s, int *n_expired, char *err, size_t errlen)
+{
+	static const enum queue_job_state open[] = {
+	    QUEUE_JOB_QUEUED, QUEUE_JOB_SENT, QUEUE_JOB_PRINTING};
+	struct stale_ctx s = {.before = now - (max_age_s > 0 ? max_age_s : 0)};
+	struct printjob_result res;
+	int failed = 0;
+
+	if (n_expired)
+		*n_expired = 0;
+	if (err && errlen)
+		err[0] = '\0';
+	for (size_t k = 0; k < sizeof(open) / sizeof(open[0]); k++) {
+		s.n = 0;
+		if (queue_jobs(q, (int)open[k], 0, find_stale, &s) < 0) {
+			if (err)
+				snprintf(err, errlen,
+					 "cannot read the print jobs: %s",
+					 queue_errmsg(q));
+			errno = EIO;
+			return -1;
+		}
+		for (size_t i = 0; i < s.n; i++) {
+			const struct stale *r = &s.row[i];
+
+			result_init(&res);
+			res.cups_job = r->cups_job;
+			if (!r->cups_job) {
+				snprintf(res.reason, sizeof(res.reason),
+					 "never sent: the program stopped "
+					 "before printing it");
+			} else if (!p ||
+				   (printer_cancel_job(p, r->cups_job) < 0 &&
+				    errno != EALREADY && errno != ENOENT)) {
+				snprintf(res.reason, sizeof(res.reason),
+					 "not followed to the end (the program "
+					 "stopped): could not be cancelled, "
+					 "may still print");
+			} else {
+				res.state = QUEUE_JOB_CANCELLED;
+				snprintf(res.reason, sizeof(res.reason),
+					 "not followed to the end (the program "
+					 "stopped): cancelled");
+			}
+			if (printjob_record(q, r->id, &res) < 0) {
+				if (err && !failed)
+					snprintf(err, errlen, "%s", res.errmsg);
+				failed++;
+			} else if (n_expired) {
+				(*n_expired)++;
+			}
+		}
+	}
+	if (failed) {
 		errno = EIO;
 		return -1;
 	}

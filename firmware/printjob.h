@@ -2,7 +2,8 @@
 /*
  * The print-job policy that the kiosk and the console share: one document
  * of one print_jobs row goes to the printer and the row follows it, with
- * the reason in words, through sent to done, failed or cancelled.  A job
+ * the reason in words, through sent and printing to done, failed or
+ * cancelled.  A job
  * that is stuck behind a printer fault, or not printed within its wait
  * budget, is cancelled, so nothing stale comes out when the fault clears.
  * Every update of the row is checked: a row that cannot be updated is
@@ -36,6 +37,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "printer.h"
 #include "queue.h"
@@ -75,7 +77,7 @@ struct printjob_result {
 /**
  * Print @p job->data on @p p and follow it, recording each step in the job
  * row: "sent" with the CUPS job id once the scheduler has the document,
- * then "done"; "failed" when the printer refused it (stopped, out of
+ * "printing" when CUPS is seen processing it, then "done"; "failed" when the printer refused it (stopped, out of
  * paper, offline, no such printer, CUPS down: nothing was sent) or the job
  * was aborted, or a stuck job could not be cancelled (it may still print);
  * "cancelled" when it was stuck behind a fault or not printed within the
@@ -115,6 +117,31 @@ int printjob_fail(struct queue *q, int64_t job_id, const char *reason,
  */
 int printjob_record(struct queue *q, int64_t job_id,
 		    struct printjob_result *res);
+
+/**
+ * Close the job rows nobody follows any more: rows still "queued", "sent"
+ * or "printing" whose last change is older than @p max_age_s (the program
+ * that printed them stopped: a crash, a power cut).  Never-sent rows
+ * become "failed"; sent ones are cancelled in CUPS through @p p (job ids
+ * belong to the scheduler, so any of its queues will do) and become
+ * "cancelled", or "failed" with "may still print" when that is not
+ * possible.  The kiosk calls this at start, before its worker prints, with
+ * a max age of at least the receipt budget, so a stale receipt never comes
+ * out and no row stays open forever.  At most 64 rows of each state per
+ * call: call again while @p n_expired comes back non-zero.
+ * @param q         A writable queue connection.
+ * @param p         The printer to cancel through; NULL = do not cancel
+ *                  (sent rows are then "failed", "may still print").
+ * @param now       The current time (UTC).
+ * @param max_age_s Rows younger than this are left alone.
+ * @param n_expired Receives how many rows were closed; may be NULL.
+ * @param err       Receives the first failure's message; may be NULL.
+ * @param errlen    Size of @p err.
+ * @return 0, or -1 (errno EIO) when the rows could not be read or one
+ *         could not be updated.
+ */
+int printjob_expire(struct queue *q, struct printer *p, time_t now,
+		    int max_age_s, int *n_expired, char *err, size_t errlen);
 
 /**
  * What the kiosk tells a visitor whose receipt did not print (the

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,6 +168,55 @@ static void unlock_db(sqlite3 *db)
 	assert_int_equal(sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);
+}
+
+/* A second program watching the row while the job is followed. */
+struct watch {
+	int64_t id;	   /* the row */
+	volatile int stop; /* set by the test when the run is over */
+	bool saw[QUEUE_JOB_STATE_COUNT]; /* states seen */
+};
+
+static void *watch_row(void *arg)
+{
+	struct watch *w = arg;
+	struct queue_options opt = {
+	    .path = fx.db, .readonly = true, .busy_timeout_ms = 1000};
+	struct queue *q = NULL;
+	char err[256];
+
+	if (queue_open(&opt, &q, err, sizeof(err)) != QUEUE_OK)
+		return NULL;
+	while (!w->stop) {
+		struct row r = {.id = w->id};
+		struct timespec ts = {0, 30 * 1000000L};
+
+		if (queue_jobs(q, -1, 0, find_row, &r) == 0 && r.found)
+			w->saw[r.state] = true;
+		nanosleep(&ts, NULL);
+	}
+	queue_close(q);
+	return NULL;
+}
+
+/* Queue the receipt on @p queue with lp(1); returns the CUPS job id. */
+static int lp_job(const char *queue)
+{
+	char cmd[512], path[160];
+	FILE *f;
+	int id = 0;
+
+	snprintf(path, sizeof(path), "%s/receipt.pdf", fx.dir);
+	assert_int_equal(document_buf_save(&fx.pdf, path), 0);
+	snprintf(cmd, sizeof(cmd),
+		 "lp -d %s '%s' | sed -n 's/.*%s-\\([0-9]*\\).*/\\1/p'", queue,
+		 path, queue);
+	f = popen(cmd, "r");
+	assert_non_null(f);
+	assert_int_equal(fscanf(f, "%d", &id), 1);
+	pclose(f);
+	assert_true(id > 0);
+	return id;
 }
 
 #define NEED_CUPSD()                                                           \
@@ -482,6 +532,8 @@ static void test_no_such_printer(void **state)
  * and the reason names the budget. */
 static void test_too_late_cancelled(void **state)
 {
+	struct watch w = {0};
+	pthread_t t;
 	struct printer *p;
 	struct printjob_result res;
 	struct printjob j;
@@ -495,11 +547,17 @@ static void test_too_late_cancelled(void **state)
 	p = printer_cups_open(NULL, "fake", 2000);
 	assert_non_null(p);
 	j = job_of(id, 2);
+	w.id = id;
+	assert_int_equal(pthread_create(&t, NULL, watch_row, &w), 0);
 	assert_int_equal(printjob_run(fx.q, p, &j, &res), -1);
+	w.stop = 1;
+	assert_int_equal(pthread_join(t, NULL), 0);
 	assert_int_equal(res.state, QUEUE_JOB_CANCELLED);
 	assert_non_null(strstr(res.reason, "not printed within 2 s"));
 	assert_non_null(strstr(res.reason, ": cancelled"));
 	assert_int_equal(read_row(id).state, QUEUE_JOB_CANCELLED);
+	/* While CUPS processed it, the row said so. */
+	assert_true(w.saw[QUEUE_JOB_PRINTING]);
 	printer_close(p);
 	/* Once the printer recovers, the stale receipt does not come out. */
 	assert_int_equal(sh(": > '%s/cups/fakeprn.state'", fx.dir), 0);
@@ -579,6 +637,112 @@ static void test_read_only_database_reported(void **state)
 	queue_close(ro);
 }
 
+/* Rows left open by a program that stopped are closed, CUPS jobs
+ * cancelled; young rows are left to their owner. */
+static void test_expire_stale_rows(void **state)
+{
+	time_t now = time(NULL);
+	int64_t old_queued, old_sent, gone_sent, young;
+	struct printer *p;
+	struct printer_job pj;
+	char err[256];
+	int cups, n;
+
+	(void)state;
+	NEED_CUPSD();
+	assert_int_equal(sh("cupsdisable fake"), 0);
+	cups = lp_job("fake"); /* held by the disabled queue */
+	assert_int_equal(queue_job_add(fx.q, fx.request_id, "receipt", "fake",
+				       now - 1000, &old_queued),
+			 0);
+	assert_int_equal(queue_job_add(fx.q, fx.request_id, "receipt", "fake",
+				       now - 1000, &old_sent),
+			 0);
+	assert_int_equal(queue_job_update(fx.q, old_sent, QUEUE_JOB_SENT, cups,
+					  "", now - 900),
+			 0);
+	assert_int_equal(queue_job_add(fx.q, fx.request_id, "receipt", "fake",
+				       now - 1000, &gone_sent),
+			 0);
+	assert_int_equal(queue_job_update(fx.q, gone_sent, QUEUE_JOB_PRINTING,
+					  999999, "", now - 900),
+			 0);
+	assert_int_equal(queue_job_add(fx.q, fx.request_id, "receipt", "fake",
+				       now - 10, &young),
+			 0);
+	p = printer_cups_open(NULL, "fake", 2000);
+	assert_non_null(p);
+	assert_int_equal(
+	    printjob_expire(fx.q, p, now, 180, &n, err, sizeof(err)), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(err, "");
+	assert_int_equal(read_row(old_queued).state, QUEUE_JOB_FAILED);
+	assert_non_null(strstr(read_row(old_queued).reason, "never sent"));
+	assert_int_equal(read_row(old_sent).state, QUEUE_JOB_CANCELLED);
+	assert_non_null(strstr(read_row(old_sent).reason, "cancelled"));
+	assert_int_equal(read_row(gone_sent).state, QUEUE_JOB_CANCELLED);
+	assert_int_equal(read_row(young).state, QUEUE_JOB_QUEUED);
+	/* The held job will never print when the queue comes back. */
+	assert_int_equal(printer_job_state(p, cups, &pj), 0);
+	assert_int_equal(pj.state, PRINTER_JOB_CANCELED);
+	/* Nothing left to do: a second pass closes nothing. */
+	assert_int_equal(printjob_expire(fx.q, p, now, 180, &n, NULL, 0), 0);
+	assert_int_equal(n, 0);
+	printer_close(p);
+	assert_int_equal(
+	    queue_job_update(fx.q, young, QUEUE_JOB_DONE, 0, "", now), 0);
+}
+
+/* Without a printer, a sent row cannot be cancelled: it says so. */
+static void test_expire_without_printer(void **state)
+{
+	time_t now = time(NULL);
+	int64_t id;
+	int n;
+
+	(void)state;
+	assert_int_equal(queue_job_add(fx.q, fx.request_id, "receipt",
+				       "testpdf", now - 1000, &id),
+			 0);
+	assert_int_equal(
+	    queue_job_update(fx.q, id, QUEUE_JOB_SENT, 4242, "", now - 1000),
+	    0);
+	assert_int_equal(printjob_expire(fx.q, NULL, now, 180, &n, NULL, 0), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(read_row(id).state, QUEUE_JOB_FAILED);
+	assert_non_null(strstr(read_row(id).reason, "may still print"));
+}
+
+/* The database locked: reported, and the rows stay for the next pass. */
+static void test_expire_locked(void **state)
+{
+	struct queue *q = open_q(false, 100);
+	time_t now = time(NULL);
+	sqlite3 *lock;
+	char err[256];
+	int64_t id;
+	int n;
+
+	(void)state;
+	assert_int_equal(queue_job_add(fx.q, fx.request_id, "receipt",
+				       "testpdf", now - 1000, &id),
+			 0);
+	lock = lock_db();
+	errno = 0;
+	assert_int_equal(
+	    printjob_expire(q, NULL, now, 180, &n, err, sizeof(err)), -1);
+	assert_int_equal(errno, EIO);
+	assert_int_equal(n, 0);
+	assert_non_null(strstr(err, "could not be recorded"));
+	unlock_db(lock);
+	assert_int_equal(read_row(id).state, QUEUE_JOB_QUEUED);
+	assert_int_equal(
+	    printjob_expire(q, NULL, now, 180, &n, err, sizeof(err)), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(read_row(id).state, QUEUE_JOB_FAILED);
+	queue_close(q);
+}
+
 #define T(fn) cmocka_unit_test_setup(fn, setup)
 
 int main(void)
@@ -596,6 +760,9 @@ int main(void)
 	    T(test_too_late_cancelled),
 	    T(test_row_locked_reported_then_recorded),
 	    T(test_read_only_database_reported),
+	    T(test_expire_stale_rows),
+	    T(test_expire_without_printer),
+	    T(test_expire_locked),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
