@@ -280,3 +280,37 @@ int printjob_expire(struct queue *q, struct printer *p, time_t now,
 	}
 	return 0;
 }
+
+struct next_ctx {
+	const char *document;	  /* wanted kind */
+	struct printjob_row *out; /* the oldest so far */
+	int found;		  /* 1 once one matched */
+};
+
+static int find_next(const struct queue_job *j, void *ctx)
+{
+	struct next_ctx *n = ctx;
+
+	/* Newest first: the last match is the oldest. */
+	if (strcmp(j->document, n->document))
+		return 0;
+	n->out->job_id = j->id;
+	n->out->request_id = j->request_id;
+	snprintf(n->out->printer, sizeof(n->out->printer), "%s", j->printer);
+	n->out->created_at = j->created_at;
+	n->found = 1;
+	return 0;
+}
+
+int printjob_next(struct queue *q, const char *document,
+		  struct printjob_row *out)
+{
+	struct next_ctx n = {document, out, 0};
+
+	memset(out, 0, sizeof(*out));
+	if (queue_jobs(q, QUEUE_JOB_QUEUED, 0, find_next, &n) < 0) {
+		errno = EIO;
+		return -1;
+	}
+	return n.found;
+}

@@ -15,7 +15,8 @@
  * struct queue and struct printer; the console calls it directly.  Nothing
  * here keeps state between calls.
  *
- * The worker's sequence, for a job row @c id of request @c r:
+ * The worker's sequence, for each row from printjob_next() (@c id, and
+ * its request @c r read with queue_get_by_id()):
  *
  *     if (docview_render_receipt(cfg, &r, &pdf) < 0)
  *             printjob_fail(q, id, pdf.err, &res);
@@ -117,6 +118,25 @@ int printjob_fail(struct queue *q, int64_t job_id, const char *reason,
  */
 int printjob_record(struct queue *q, int64_t job_id,
 		    struct printjob_result *res);
+
+/** A job row waiting to be printed (printjob_next()). */
+struct printjob_row {
+	int64_t job_id;			/* the print_jobs row */
+	int64_t request_id;		/* its request (queue_get_by_id()) */
+	char printer[PRINTER_NAME_MAX]; /* CUPS destination, "" = default */
+	time_t created_at;		/* when it was queued, UTC */
+};
+
+/**
+ * The oldest job row still "queued" for @p document ("receipt" or
+ * "notification"), so a worker prints in the order of submission: the
+ * kiosk's worker, woken after queue_submit() queued a receipt, takes rows
+ * from here until there are none.
+ * @return 1 with @p out filled, 0 when none is queued, -1 (errno EIO) when
+ *         the rows could not be read (queue_errmsg(q) says why).
+ */
+int printjob_next(struct queue *q, const char *document,
+		  struct printjob_row *out);
 
 /**
  * Close the job rows nobody follows any more: rows still "queued", "sent"

@@ -743,6 +743,43 @@ static void test_expire_locked(void **state)
 	queue_close(q);
 }
 
+/* A worker takes queued rows oldest first, of its kind only. */
+static void test_next_oldest_first(void **state)
+{
+	struct printjob_row row;
+	struct printjob_result res;
+	time_t now = time(NULL);
+	int64_t a, b, letter;
+
+	(void)state;
+	/* Close what earlier tests left queued. */
+	while (printjob_next(fx.q, "receipt", &row) == 1)
+		assert_int_equal(printjob_fail(fx.q, row.job_id, "x", &res), 0);
+	assert_int_equal(printjob_next(fx.q, "receipt", &row), 0);
+	assert_int_equal(queue_job_add(fx.q, fx.request_id, "notification",
+				       "testpdf", now - 50, &letter),
+			 0);
+	assert_int_equal(
+	    queue_job_add(fx.q, fx.request_id, "receipt", "", now - 20, &a), 0);
+	assert_int_equal(
+	    queue_job_add(fx.q, fx.request_id, "receipt", "fake", now - 10, &b),
+	    0);
+	assert_int_equal(printjob_next(fx.q, "receipt", &row), 1);
+	assert_int_equal(row.job_id, a);
+	assert_int_equal(row.request_id, fx.request_id);
+	assert_string_equal(row.printer, "");
+	assert_int_equal(row.created_at, now - 20);
+	assert_int_equal(printjob_fail(fx.q, a, "x", &res), 0);
+	assert_int_equal(printjob_next(fx.q, "receipt", &row), 1);
+	assert_int_equal(row.job_id, b);
+	assert_string_equal(row.printer, "fake");
+	assert_int_equal(printjob_fail(fx.q, b, "x", &res), 0);
+	assert_int_equal(printjob_next(fx.q, "receipt", &row), 0);
+	assert_int_equal(printjob_next(fx.q, "notification", &row), 1);
+	assert_int_equal(row.job_id, letter);
+	assert_int_equal(printjob_fail(fx.q, letter, "x", &res), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup(fn, setup)
 
 int main(void)
@@ -763,6 +800,7 @@ int main(void)
 	    T(test_expire_stale_rows),
 	    T(test_expire_without_printer),
 	    T(test_expire_locked),
+	    T(test_next_oldest_first),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
