@@ -3,9 +3,9 @@
  * The print-job policy that the kiosk and the console share: one document
  * of one print_jobs row goes to the printer and the row follows it, with
  * the reason in words, through sent and printing to done, failed or
- * cancelled.  A job
- * that is stuck behind a printer fault, or not printed within its wait
- * budget, is cancelled, so nothing stale comes out when the fault clears.
+ * cancelled.  A job that is stuck behind a printer fault, or not printed
+ * within its wait budget, is cancelled, so nothing stale comes out when the
+ * fault clears.
  * Every update of the row is checked: a row that cannot be updated is
  * reported (printjob_result.recorded false, with the message) and can be
  * written again later with printjob_record(), never left "queued".
@@ -20,7 +20,7 @@
  *
  *     if (docview_render_receipt(cfg, &r, &pdf) < 0)
  *             printjob_fail(q, id, pdf.err, &res);
- *     else if (!(p = printer_cups_open(NULL, cfg->receipt_printer, 5000)))
+ *     else if (!(p = printer_cups_open(NULL, row.printer, 5000)))
  *             printjob_fail(q, id, strerror(errno), &res);
  *     else
  *             printjob_run(q, p, &(struct printjob){id, pdf.data, pdf.len,
