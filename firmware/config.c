@@ -21,7 +21,7 @@ enum key_type {
 	KEY_INT,   /* integer within [min, max] */
 	KEY_BOOL,  /* yes/no, true/false, 1/0, on/off */
 	KEY_HOURS, /* "08:00-16:00" into open_min/close_min */
-	KEY_ENUM,  /* one of a '|' separated list, into a char array */
+	KEY_ENUM,  /* one of a '|' separated list, its index into an enum */
 };
 
 struct key {
@@ -29,9 +29,9 @@ struct key {
 	const char *name;    /* key */
 	enum key_type type;  /* how to parse it */
 	size_t offset;	     /* where in struct config */
-	size_t size;	     /* char array size (KEY_STR, KEY_ENUM) */
+	size_t size;	     /* char array size (KEY_STR) */
 	long min, max;	     /* KEY_INT range */
-	const char *choices; /* KEY_ENUM: "a|b|c" */
+	const char *choices; /* KEY_ENUM: "a|b|c", in the enum's order */
 };
 
 #define STR(sec, key, field)                                                   \
@@ -51,9 +51,20 @@ struct key {
 	}
 #define ENUM(sec, key, field, ch)                                              \
 	{                                                                      \
-		sec, key, KEY_ENUM, offsetof(struct config, field),            \
-		    sizeof(((struct config *)0)->field), 0, 0, ch              \
+		sec, key, KEY_ENUM, offsetof(struct config, field), 0, 0, 0,   \
+		    ch                                                         \
 	}
+
+/* The enum fields are stored as int: their choice lists below follow the
+ * enums' order, which the *_key() functions read back. */
+#define READER_CHOICES "evdev|serial|sim|none"
+#define GPIO_CHOICES   "gpiod|sim|none"
+#define BIAS_CHOICES   "pull-up|pull-down|none"
+#define TERM_CHOICES   "enter|tab"
+_Static_assert(sizeof(enum config_reader) == sizeof(int), "enum as int");
+_Static_assert(sizeof(enum config_gpio) == sizeof(int), "enum as int");
+_Static_assert(sizeof(enum config_bias) == sizeof(int), "enum as int");
+_Static_assert(sizeof(enum config_term) == sizeof(int), "enum as int");
 
 static const struct key keys[] = {
     STR("office", "name", office_name),
@@ -70,17 +81,17 @@ static const struct key keys[] = {
     STR("printer", "letter", letter_printer),
     INT("printer", "paper_mm", paper_mm, 58, 80),
     INT("printer", "receipt_timeout_s", receipt_timeout_s, 10, 3600),
-    ENUM("cardreader", "backend", reader_backend, "evdev|serial|sim|none"),
+    ENUM("cardreader", "backend", reader_backend, READER_CHOICES),
     STR("cardreader", "device", reader_device),
     STR("cardreader", "match", reader_match),
     INT("cardreader", "baud", reader_baud, 1200, 921600),
-    ENUM("cardreader", "terminator", reader_terminator, "enter|tab"),
+    ENUM("cardreader", "terminator", reader_terminator, TERM_CHOICES),
     INT("cardreader", "gap_ms", reader_gap_ms, 20, 5000),
     STR("cardreader", "fifo", reader_fifo),
-    ENUM("gpio", "backend", gpio_backend, "gpiod|sim|none"),
+    ENUM("gpio", "backend", gpio_backend, GPIO_CHOICES),
     STR("gpio", "button", button_line),
     BOOL("gpio", "button_active_low", button_active_low),
-    ENUM("gpio", "button_bias", button_bias, "pull-up|pull-down|none"),
+    ENUM("gpio", "button_bias", button_bias, BIAS_CHOICES),
     INT("gpio", "debounce_ms", debounce_ms, 1, 1000),
     STR("gpio", "led", led_line),
     STR("gpio", "buzzer", buzzer_line),
@@ -117,26 +128,25 @@ void config_defaults(struct config *cfg)
 		 "{seq}/PPID/{prefix}/{roman}/{year}");
 	cfg->open_min = 8 * 60;
 	cfg->close_min = 16 * 60;
-	snprintf(cfg->ppid_name, sizeof(cfg->ppid_name), "PPID");
+	/* No signer's name by default: the notification repeats the title. */
 	snprintf(cfg->ppid_title, sizeof(cfg->ppid_title),
 		 "Pejabat Pengelola Informasi dan Dokumentasi");
 	snprintf(cfg->db_path, sizeof(cfg->db_path), "%s", CONFIG_DEFAULT_DB);
 	cfg->busy_timeout_ms = 5000;
 	cfg->paper_mm = 80;
 	cfg->receipt_timeout_s = 180;
-	snprintf(cfg->reader_backend, sizeof(cfg->reader_backend), "evdev");
+	cfg->reader_backend = CONFIG_READER_EVDEV;
 	snprintf(cfg->reader_device, sizeof(cfg->reader_device),
 		 "/dev/input/by-id/cardreader");
 	cfg->reader_baud = 9600;
-	snprintf(cfg->reader_terminator, sizeof(cfg->reader_terminator),
-		 "enter");
+	cfg->reader_terminator = CONFIG_TERM_ENTER;
 	cfg->reader_gap_ms = 200;
 	snprintf(cfg->reader_fifo, sizeof(cfg->reader_fifo),
 		 "/run/ppid-kiosk/cardreader.fifo");
-	snprintf(cfg->gpio_backend, sizeof(cfg->gpio_backend), "gpiod");
+	cfg->gpio_backend = CONFIG_GPIO_GPIOD;
 	snprintf(cfg->button_line, sizeof(cfg->button_line), "GPIO17");
 	cfg->button_active_low = true;
-	snprintf(cfg->button_bias, sizeof(cfg->button_bias), "pull-up");
+	cfg->button_bias = CONFIG_BIAS_PULL_UP;
 	cfg->debounce_ms = 30;
 	snprintf(cfg->led_line, sizeof(cfg->led_line), "GPIO27");
 	cfg->long_press_ms = 2000;
@@ -207,18 +217,20 @@ static int parse_bool(const char *v, bool *out)
 	return -1;
 }
 
-static bool enum_has(const char *choices, const char *v)
+/* The position of @p v in the '|' separated @p choices, or -1. */
+static int enum_index(const char *choices, const char *v)
 {
 	size_t n = strlen(v);
+	int i = 0;
 
-	for (const char *p = choices; *p;) {
+	for (const char *p = choices; *p; i++) {
 		size_t m = strcspn(p, "|");
 
 		if (m == n && strncmp(p, v, n) == 0)
-			return true;
+			return i;
 		p += m + (p[m] == '|');
 	}
-	return false;
+	return -1;
 }
 
 /* Apply one known key; returns -1 with *why set for a bad value. */
@@ -238,11 +250,12 @@ static int apply_key(struct config *cfg, const struct key *k, const char *v,
 		memcpy(field, v, strlen(v) + 1);
 		return 0;
 	case KEY_ENUM:
-		if (!enum_has(k->choices, v)) {
+		n = enum_index(k->choices, v);
+		if (n < 0) {
 			*why = "must be one of";
 			return -1;
 		}
-		snprintf(field, k->size, "%s", v);
+		*(int *)(void *)field = (int)n;
 		return 0;
 	case KEY_INT:
 		errno = 0;
@@ -434,4 +447,33 @@ unsigned config_roles_of(const struct config *cfg, const char *login)
 		if (strcmp(cfg->staff[i].login, login) == 0)
 			return cfg->staff[i].roles;
 	return 0;
+}
+
+/* Keys in the enums' order, as in the choice lists above. */
+static const char *const reader_keys[] = {"evdev", "serial", "sim", "none"};
+static const char *const gpio_keys[] = {"gpiod", "sim", "none"};
+static const char *const bias_keys[] = {"pull-up", "pull-down", "none"};
+static const char *const term_keys[] = {"enter", "tab"};
+
+#define KEY_OF(tab, v)                                                         \
+	((unsigned)(v) < sizeof(tab) / sizeof(tab[0]) ? tab[v] : "?")
+
+const char *config_reader_key(enum config_reader v)
+{
+	return KEY_OF(reader_keys, v);
+}
+
+const char *config_gpio_key(enum config_gpio v)
+{
+	return KEY_OF(gpio_keys, v);
+}
+
+const char *config_bias_key(enum config_bias v)
+{
+	return KEY_OF(bias_keys, v);
+}
+
+const char *config_term_key(enum config_term v)
+{
+	return KEY_OF(term_keys, v);
 }

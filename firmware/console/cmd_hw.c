@@ -16,146 +16,19 @@
 #include <string.h>
 #include <time.h>
 
-#include "cardreader.h"
+#include "callbutton.h"
 #include "console.h"
-#include "gpio.h"
+#include "devices.h"
 #include "idparse.h"
 
-struct devices {
-	struct cardreader *reader;     /* or NULL */
-	struct gpio_button *button;    /* or NULL */
-	struct gpio_output *led;       /* or NULL */
-	struct gpio_output *buzzer;    /* or NULL */
-	char button_why[GPIO_WHY_LEN]; /* why the button is unavailable */
-	char led_why[GPIO_WHY_LEN];    /* why the LED is unavailable */
-	char buzzer_why[GPIO_WHY_LEN]; /* why the buzzer is unavailable */
-};
-
-static enum gpio_bias bias_of(const char *s)
-{
-	if (strcmp(s, "pull-up") == 0)
-		return GPIO_BIAS_PULL_UP;
-	if (strcmp(s, "pull-down") == 0)
-		return GPIO_BIAS_PULL_DOWN;
-	return GPIO_BIAS_DISABLE;
-}
-
-static void open_devices(const struct config *cfg, struct devices *d)
-{
-	const char *rb = cfg->reader_backend, *gb = cfg->gpio_backend;
-
-	memset(d, 0, sizeof(*d));
-	if (strcmp(rb, "sim") == 0) {
-		d->reader = cardreader_sim_open(cfg->reader_fifo);
-	} else if (strcmp(rb, "serial") == 0) {
-		struct cardreader_serial_cfg sc = {
-		    .path = cfg->reader_device,
-		    .baud = (unsigned)cfg->reader_baud,
-		    .gap_ms = cfg->reader_gap_ms,
-		};
-		d->reader = cardreader_serial_open(&sc);
-	} else if (strcmp(rb, "evdev") == 0) {
-		struct cardreader_evdev_cfg ec = {
-		    .path = *cfg->reader_device ? cfg->reader_device : NULL,
-		    .terminator = strcmp(cfg->reader_terminator, "tab") == 0
-				      ? CARDREADER_TERM_TAB
-				      : CARDREADER_TERM_ENTER,
-		    .gap_ms = cfg->reader_gap_ms,
-		};
-		unsigned v = 0, p = 0;
-
-		if (sscanf(cfg->reader_match, "%4x:%4x", &v, &p) == 2) {
-			ec.vendor = (uint16_t)v;
-			ec.product = (uint16_t)p;
-		}
-		d->reader = cardreader_evdev_open(&ec);
-	}
-
-	if (strcmp(gb, "sim") == 0) {
-		d->button =
-		    gpio_button_sim_open("call button", cfg->gpio_fifo,
-					 d->button_why, sizeof(d->button_why));
-		d->led = gpio_output_sim_open("LED");
-		if (*cfg->buzzer_line)
-			d->buzzer = gpio_output_sim_open("desk buzzer");
-	} else if (strcmp(gb, "gpiod") == 0) {
-		struct gpio_button_cfg bc = {
-		    .name = "call button",
-		    .line = {.line_name = cfg->button_line,
-			     .chip = cfg->gpio_chip,
-			     .offset = (unsigned)cfg->button_offset,
-			     .bias = bias_of(cfg->button_bias),
-			     .active_low = cfg->button_active_low},
-		    .debounce_ms = (unsigned)cfg->debounce_ms,
-		    .long_press_ms = cfg->long_press_ms,
-		};
-		struct gpio_output_cfg lc = {
-		    .name = "LED",
-		    .line = {.line_name = cfg->led_line,
-			     .chip = cfg->gpio_chip,
-			     .offset = (unsigned)cfg->led_offset,
-			     .active_low = cfg->led_active_low},
-		};
-		struct gpio_output_cfg zc = {
-		    .name = "desk buzzer",
-		    .line = {.line_name = cfg->buzzer_line,
-			     .chip = cfg->gpio_chip,
-			     .offset = (unsigned)cfg->buzzer_offset},
-		};
-
-		d->button = gpio_button_gpiod_open(&bc, d->button_why,
-						   sizeof(d->button_why));
-		if (*cfg->led_line || *cfg->gpio_chip)
-			d->led = gpio_output_gpiod_open(&lc, d->led_why,
-							sizeof(d->led_why));
-		if (*cfg->buzzer_line || cfg->buzzer_offset)
-			d->buzzer = gpio_output_gpiod_open(
-			    &zc, d->buzzer_why, sizeof(d->buzzer_why));
-	}
-}
-
-static void close_devices(struct devices *d)
-{
-	/* Outputs go back to their safe level (off) on close. */
-	gpio_output_close(d->led);
-	gpio_output_close(d->buzzer);
-	gpio_button_close(d->button);
-	cardreader_close(d->reader);
-}
-
-static void print_status(const struct config *cfg, const struct devices *d)
+static void print_status(const struct devices *d)
 {
 	char buf[512];
 
-	if (d->reader)
-		printf("card reader: %s\n",
-		       cardreader_state_text(d->reader, buf, sizeof(buf)));
-	else if (strcmp(cfg->reader_backend, "none") == 0)
-		printf("card reader: none configured\n");
-	else
-		printf("card reader: unavailable (%s backend: %s)\n",
-		       cfg->reader_backend, strerror(errno));
-	if (d->button)
-		printf("call button: %s\n",
-		       gpio_button_state_text(d->button, buf, sizeof(buf)));
-	else if (strcmp(cfg->gpio_backend, "none") == 0)
-		printf("call button: none configured\n");
-	else
-		printf("call button: %s\n", d->button_why);
-	if (d->led)
-		printf("LED: %s\n",
-		       gpio_output_state_text(d->led, buf, sizeof(buf)));
-	else if (*d->led_why)
-		printf("LED: %s\n", d->led_why);
-	else
-		printf("LED: none configured\n");
-	if (d->buzzer)
-		printf("desk buzzer: %s\n",
-		       gpio_output_state_text(d->buzzer, buf, sizeof(buf)));
-	else if (*d->buzzer_why)
-		printf("desk buzzer: %s\n", d->buzzer_why);
-	else
-		printf("desk buzzer: none configured\n");
+	printf("card reader: %s\n", devices_reader_text(d, buf, sizeof(buf)));
+	printf("call button: %s\n", devices_button_text(d, buf, sizeof(buf)));
+	printf("LED: %s\n", devices_led_text(d, buf, sizeof(buf)));
+	printf("desk buzzer: %s\n", devices_buzzer_text(d, buf, sizeof(buf)));
 }
 
 static volatile sig_atomic_t stop_listen;
@@ -174,40 +47,65 @@ static int64_t mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int min_timeout(int a, int b)
-{
-	if (a < 0)
-		return b;
-	if (b < 0)
-		return a;
-	return a < b ? a : b;
-}
-
-struct pending_ctx {
-	int64_t call; /* the call this loop made, 0 = none */
+struct ack_ctx {
+	int64_t call; /* the call waited on */
 	bool acked;   /* it has been acknowledged */
 };
 
 static int find_call(const struct queue_call *k, void *ctx)
 {
-	struct pending_ctx *p = ctx;
+	struct ack_ctx *a = ctx;
 
-	if (k->id == p->call && k->acked_at)
-		p->acked = true;
+	if (k->id == a->call && k->acked_at)
+		a->acked = true;
 	return 0;
+}
+
+static void show_led(struct devices *d, const struct callbutton *cb)
+{
+	static const enum gpio_out_mode mode[] = {
+	    [CALLBUTTON_LED_OFF] = GPIO_OUT_OFF,
+	    [CALLBUTTON_LED_BLINK] = GPIO_OUT_BLINK,
+	    [CALLBUTTON_LED_ON] = GPIO_OUT_ON,
+	};
+
+	/* Repeating the mode it has changes nothing (gpio.h). */
+	if (d->led)
+		gpio_output_set_mode(d->led, mode[callbutton_led(cb)], 500);
+}
+
+/* A press of the call button: a call is committed, so the desk sees it. */
+static void on_press(struct queue *q, struct callbutton *cb)
+{
+	int64_t id;
+
+	if (callbutton_press(cb, mono_ms()) != CALLBUTTON_DO_COMMIT)
+		return;
+	if (queue_call_add(q, "button", time(NULL), &id) < 0) {
+		callbutton_commit_failed(cb, mono_ms());
+		printf("call button: pressed, but the call could not be "
+		       "recorded: %s\n",
+		       queue_errmsg(q));
+		return;
+	}
+	callbutton_committed(cb, id, mono_ms());
+	printf("call button: pressed, call #%lld sent to the desk\n",
+	       (long long)id);
 }
 
 /* The live loop: poll the devices' fds, no busy waiting. */
 static int listen_loop(struct console *c, struct devices *d, int seconds)
 {
 	struct queue *q = console_open_queue(c, false, false);
-	struct pending_ctx call = {0};
+	struct callbutton cb;
 	int64_t end = mono_ms() + (int64_t)seconds * 1000;
 	struct sigaction sa;
 	char text[CARDREADER_READ_MAX + 1];
 
 	if (!q)
 		return EXIT_REFUSED;
+	/* Every press calls again; the LED stays on once acknowledged. */
+	callbutton_init(&cb, NULL);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -216,32 +114,16 @@ static int listen_loop(struct console *c, struct devices *d, int seconds)
 	       seconds ? "" : " (Ctrl-C stops)");
 	fflush(stdout);
 	while (!stop_listen && (!seconds || mono_ms() < end)) {
-		struct pollfd p[2];
+		struct pollfd p[DEVICES_N_POLLFDS];
 		struct gpio_button_event ev;
+		struct ack_ctx ack = {0};
 		bool changed;
-		int n, timeout = 250; /* also how often acks are noticed */
+		int n;
 
-		p[0].fd = d->reader ? cardreader_get_fd(d->reader) : -1;
-		p[1].fd = d->button ? gpio_button_get_fd(d->button) : -1;
-		p[0].events = p[1].events = POLLIN;
-		if (d->reader)
-			timeout = min_timeout(timeout,
-					      cardreader_timeout_ms(d->reader));
-		if (d->button)
-			timeout = min_timeout(
-			    timeout, gpio_button_timeout_ms(d->button));
-		if (d->led)
-			timeout = min_timeout(timeout,
-					      gpio_output_timeout_ms(d->led));
-		poll(p, 2, timeout);
-		if (d->reader)
-			cardreader_tick(d->reader);
-		if (d->button)
-			gpio_button_tick(d->button);
-		if (d->led)
-			gpio_output_tick(d->led);
-		if (d->buzzer)
-			gpio_output_tick(d->buzzer);
+		/* 250 ms: also how often acknowledgements are noticed. */
+		devices_pollfds(d, p);
+		poll(p, DEVICES_N_POLLFDS, devices_timeout_ms(d, 250));
+		devices_tick(d);
 
 		while (d->reader && (n = cardreader_read(d->reader, text,
 							 sizeof(text))) != 0) {
@@ -272,35 +154,21 @@ static int listen_loop(struct console *c, struct devices *d, int seconds)
 					   : "long press");
 				continue;
 			}
-			/* A press is a call: committed, so the desk sees it. */
-			if (queue_call_add(q, "button", time(NULL),
-					   &call.call) < 0) {
-				printf("call button: pressed, but the call "
-				       "could not be recorded: %s\n",
-				       queue_errmsg(q));
-				continue;
-			}
-			call.acked = false;
-			printf("call button: pressed, call #%lld sent to the "
-			       "desk\n",
-			       (long long)call.call);
-			if (d->led)
-				gpio_output_set_mode(d->led, GPIO_OUT_BLINK,
-						     500);
+			on_press(q, &cb);
+			show_led(d, &cb);
 		}
 		/* The desk's acknowledgement arrives through the database. */
-		if (call.call && !call.acked &&
-		    queue_poll_changed(q, &changed) == 0 && changed) {
-			queue_calls(q, false, 20, find_call, &call);
-			if (call.acked) {
-				printf("call #%lld acknowledged: staff are "
-				       "coming\n",
-				       (long long)call.call);
-				if (d->led)
-					gpio_output_set_mode(d->led,
-							     GPIO_OUT_ON, 0);
-			}
+		ack.call = callbutton_waiting_call(&cb);
+		if (ack.call && queue_poll_changed(q, &changed) == 0 &&
+		    changed &&
+		    queue_calls(q, false, 20, find_call, &ack) == 0 &&
+		    ack.acked &&
+		    callbutton_acknowledged(&cb, ack.call, mono_ms())) {
+			printf("call #%lld acknowledged: staff are coming\n",
+			       (long long)ack.call);
+			show_led(d, &cb);
 		}
+		callbutton_tick(&cb, mono_ms());
 		fflush(stdout);
 	}
 	queue_close(q);
@@ -352,11 +220,11 @@ int cmd_hw(struct console *c, int argc, char **argv)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	open_devices(&c->cfg, &d);
-	print_status(&c->cfg, &d);
+	devices_open(&c->cfg, &d);
+	print_status(&d);
 	fflush(stdout);
 	if (listen)
 		rc = listen_loop(c, &d, seconds);
-	close_devices(&d);
+	devices_close(&d);
 	return rc;
 }

@@ -13,110 +13,9 @@
 #include <string.h>
 
 #include "console.h"
-#include "document.h"
-#include "idparse.h"
+#include "docview.h"
 #include "printer.h"
-
-static void long_date(struct date d, enum lang lang, char *buf, size_t len)
-{
-	snprintf(buf, len, "%d %s %d", d.day,
-		 date_month_name(d.month, lang == LANG_EN), d.year);
-}
-
-static void long_time(time_t t, enum lang lang, char *buf, size_t len)
-{
-	int min;
-	struct date d = date_of_wib(t, &min);
-
-	snprintf(buf, len, "%d %s %d %02d:%02d WIB", d.day,
-		 date_month_name(d.month, lang == LANG_EN), d.year, min / 60,
-		 min % 60);
-}
-
-static int render_receipt(const struct console *c, const struct request *r,
-			  struct doc_buf *out)
-{
-	char received[48], deadline[32], masked[64], payload[128], hours[48];
-	struct doc_receipt v = {0};
-
-	long_time(r->received_at, r->lang, received, sizeof(received));
-	long_date(r->deadline, r->lang, deadline, sizeof(deadline));
-	id_mask(r->id_number, masked, sizeof(masked));
-	if (id_receipt_payload(r->regno, r->token, payload, sizeof(payload)) <
-	    0)
-		return -1;
-	snprintf(hours, sizeof(hours), "Senin-Jumat %02d.%02d-%02d.%02d WIB",
-		 c->cfg.open_min / 60, c->cfg.open_min % 60,
-		 c->cfg.close_min / 60, c->cfg.close_min % 60);
-	v.lang = r->lang;
-	v.paper_mm = c->cfg.paper_mm;
-	v.office_name = c->cfg.office_name;
-	v.office_address = c->cfg.office_address;
-	v.office_hours = hours;
-	v.regno = r->regno;
-	v.received = received;
-	v.name = r->name;
-	v.id_masked = masked;
-	v.info = r->info;
-	v.channel = text_get(request_channel_label(r->channel), r->lang);
-	v.deadline = deadline;
-	v.deadline_note = r->election
-			      ? "Dapat diperpanjang 2 hari kerja (informasi "
-				"kepemiluan pada tahapan pemilu)."
-			      : NULL;
-	v.qr_payload = payload;
-	return document_render_receipt(&v, out);
-}
-
-static int render_notification(const struct console *c, const struct request *r,
-			       const char *number, struct doc_buf *out)
-{
-	char letter_date[32], request_date[32], masked[64], contact[512];
-	char basis[512] = "";
-	struct doc_notification v = {0};
-
-	long_date(console_today(c), r->lang, letter_date, sizeof(letter_date));
-	long_date(date_of_wib(r->received_at, NULL), r->lang, request_date,
-		  sizeof(request_date));
-	id_mask(r->id_number, masked, sizeof(masked));
-	snprintf(contact, sizeof(contact), "%s%s%s", r->phone,
-		 *r->phone && *r->email ? " / " : "", r->email);
-	for (const char *p = r->basis; *p; p++) {
-		const struct text *t = workflow_pasal17_label(*p);
-
-		if (t)
-			snprintf(basis + strlen(basis),
-				 sizeof(basis) - strlen(basis),
-				 "%sPasal 17 huruf %c UU 14/2008: %s",
-				 *basis ? "; " : "", *p, t->id);
-	}
-	v.lang = r->lang;
-	v.office_name = c->cfg.office_name;
-	v.office_address = c->cfg.office_address;
-	v.office_city = c->cfg.office_city;
-	v.letter_number = number;
-	v.letter_date = letter_date;
-	v.regno = r->regno;
-	v.request_date = request_date;
-	v.name = r->name;
-	v.address = r->address;
-	v.contact = contact;
-	v.id_masked = masked;
-	v.info = r->info;
-	v.purpose = r->purpose;
-	v.decision = workflow_decision_key(r->decision);
-	v.decision_text =
-	    text_get(workflow_decision_label(r->decision), r->lang);
-	v.legal_basis = *basis ? basis : NULL;
-	v.holder = *r->holder ? r->holder : NULL;
-	v.form = text_get(request_obtain_label(r->obtain), r->lang);
-	v.medium = r->obtain == REQ_OBTAIN_SOFTCOPY ? "Berkas elektronik"
-						    : "Cetak (hardcopy)";
-	v.delivery = text_get(request_delivery_label(r->delivery), r->lang);
-	v.ppid_name = c->cfg.ppid_name;
-	v.ppid_title = c->cfg.ppid_title;
-	return document_render_notification(&v, out);
-}
+#include "printjob.h"
 
 /* Send @p doc as print job @p job_id and follow it; returns an exit code. */
 static int send_job(struct console *c, struct queue *q, int64_t job_id,
@@ -124,70 +23,41 @@ static int send_job(struct console *c, struct queue *q, int64_t job_id,
 		    const struct doc_buf *doc, int wait_s)
 {
 	struct printer *p = printer_cups_open(NULL, queue_name, 5000);
-	struct printer_status st;
-	struct printer_job job;
-	char why[256];
-	int cups_id = 0, rc = EXIT_REFUSED;
+	struct printjob job = {
+	    .job_id = job_id,
+	    .data = doc->data,
+	    .len = doc->len,
+	    .title = title,
+	    .media = receipt ? docview_receipt_media(&c->cfg)
+			     : docview_notification_media(),
+	    .wait_s = wait_s,
+	};
+	struct printjob_result res;
+	int rc = EXIT_REFUSED;
 
 	if (!p) {
 		int err = errno;
 
-		queue_job_update(q, job_id, QUEUE_JOB_FAILED, 0, strerror(err),
-				 time(NULL));
+		printjob_fail(q, job_id, strerror(err), &res);
 		console_error("print", "printer: %s", strerror(err));
-		return EXIT_REFUSED;
+		goto record;
 	}
-	memset(&st, 0, sizeof(st));
-	if (printer_submit(
-		p, doc->data, doc->len, title,
-		receipt ? (c->cfg.paper_mm == 58 ? "Roll58" : "Roll80") : "A4",
-		&cups_id, &st) < 0) {
-		snprintf(why, sizeof(why), "%s (%s)",
-			 printer_state_text(st.state, false),
-			 printer_state_text(st.state, true));
-		queue_job_update(q, job_id, QUEUE_JOB_FAILED, 0, why,
-				 time(NULL));
-		console_error("print", "not printed: %s", why);
-		goto out;
+	printjob_run(q, p, &job, &res);
+	if (res.state == QUEUE_JOB_DONE) {
+		printf("printed %s on %s (job %d)\n", title,
+		       printer_get_queue(p), res.cups_job);
+		rc = EXIT_OK;
+	} else if (!res.cups_job) {
+		console_error("print", "not printed: %s", res.reason);
+	} else {
+		console_error("print", "job %d %s", res.cups_job, res.reason);
 	}
-	queue_job_update(q, job_id, QUEUE_JOB_SENT, cups_id, "", time(NULL));
-	memset(&job, 0, sizeof(job));
-	errno = 0;
-	if (printer_wait_job(p, cups_id, wait_s * 1000, &job) < 0 ||
-	    !printer_job_final(job.state)) {
-		bool timed_out = errno == ETIMEDOUT && !job.stuck;
-		enum queue_job_state end = QUEUE_JOB_CANCELLED;
-		const char *outcome = "cancelled";
-
-		/* Stuck or too late: cancel, never print it later.  If the
-		 * cancel itself fails the row says so: it may still print. */
-		if (printer_cancel_job(p, cups_id) < 0 && errno != EALREADY) {
-			end = QUEUE_JOB_FAILED;
-			outcome = "could not be cancelled, may still print";
-		}
-		snprintf(why, sizeof(why), "%s (%s): %s",
-			 printer_state_text(job.printer.state, false),
-			 printer_state_text(job.printer.state, true), outcome);
-		if (timed_out)
-			snprintf(why, sizeof(why),
-				 "not printed within %d s (job %s): %s", wait_s,
-				 printer_job_state_key(job.state), outcome);
-		queue_job_update(q, job_id, end, 0, why, time(NULL));
-		console_error("print", "job %d %s", cups_id, why);
-		goto out;
+record:
+	/* A row that cannot say what happened is a failure of its own. */
+	if (!res.recorded) {
+		console_error("print", "%s", res.errmsg);
+		rc = EXIT_REFUSED;
 	}
-	if (job.state != PRINTER_JOB_COMPLETED) {
-		queue_job_update(q, job_id, QUEUE_JOB_FAILED, 0,
-				 printer_job_state_key(job.state), time(NULL));
-		console_error("print", "job %d %s", cups_id,
-			      printer_job_state_key(job.state));
-		goto out;
-	}
-	queue_job_update(q, job_id, QUEUE_JOB_DONE, 0, "", time(NULL));
-	printf("printed %s on %s (job %d)\n", title, printer_get_queue(p),
-	       cups_id);
-	rc = EXIT_OK;
-out:
 	printer_close(p);
 	return rc;
 }
@@ -206,7 +76,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	struct doc_buf doc = {0};
 	struct queue *q;
 	bool receipt;
-	char title[96], num[96];
+	char title[96];
 	int opt, wait_s = 0, rc = EXIT_REFUSED;
 	int64_t job_id;
 
@@ -255,10 +125,9 @@ static int print_doc(struct console *c, int argc, char **argv)
 			      r.regno);
 		goto out;
 	}
-	snprintf(num, sizeof(num), "PT-%s", r.regno);
-	if ((receipt ? render_receipt(c, &r, &doc)
-		     : render_notification(c, &r, number ? number : num,
-					   &doc)) < 0) {
+	if ((receipt ? docview_render_receipt(&c->cfg, &r, &doc)
+		     : docview_render_notification(
+			   &c->cfg, &r, number, console_today(c), &doc)) < 0) {
 		console_error("print", "cannot make the PDF: %s", doc.err);
 		goto out;
 	}

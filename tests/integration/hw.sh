@@ -96,4 +96,14 @@ check_has "a missing buzzer line is reported" "desk buzzer unavailable (" "$out"
 printf '[database]\npath = %s/q.db\n[gpio]\nbutton =\nchip = ppid-no-such-chip\nbutton_offset = 17\nled =\nled_offset = 27\n' "$T_DIR" > "$T_DIR/chip.conf"
 out=$($CONSOLE --config "$T_DIR/chip.conf" hw 2>/dev/null)
 check_has "lines by chip label + offset: a missing chip is named" "ppid-no-such-chip" "$out"
+# No devices configured, and a sim reader whose FIFO path is a plain file.
+printf '[database]\npath = %s/q.db\n[cardreader]\nbackend = none\n[gpio]\nbackend = none\n' "$T_DIR" > "$T_DIR/none.conf"
+out=$($CONSOLE --config "$T_DIR/none.conf" hw 2>/dev/null)
+check_has "no reader configured" "card reader: none configured" "$out"
+check_has "no button configured" "call button: none configured" "$out"
+check_has "no LED configured" "LED: none configured" "$out"
+: > "$T_DIR/plain"
+printf '[database]\npath = %s/q.db\n[cardreader]\nbackend = sim\nfifo = %s/plain\n[gpio]\nbackend = none\n' "$T_DIR" "$T_DIR" > "$T_DIR/bad.conf"
+out=$($CONSOLE --config "$T_DIR/bad.conf" hw 2>/dev/null)
+check_has "a reader that cannot open says which backend and why" "card reader: unavailable (sim backend: File exists)" "$out"
 t_done

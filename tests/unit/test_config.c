@@ -137,8 +137,10 @@ static void test_defaults_filled_by_config_defaults(void **state)
 	assert_string_equal(c->db_path, CONFIG_DEFAULT_DB);
 	assert_int_equal(c->paper_mm, 80);
 	assert_true(c->button_active_low);
-	assert_string_equal(c->reader_backend, "evdev");
-	assert_string_equal(c->gpio_backend, "gpiod");
+	assert_int_equal(c->reader_backend, CONFIG_READER_EVDEV);
+	assert_int_equal(c->reader_terminator, CONFIG_TERM_ENTER);
+	assert_int_equal(c->button_bias, CONFIG_BIAS_PULL_UP);
+	assert_int_equal(c->gpio_backend, CONFIG_GPIO_GPIOD);
 	assert_string_equal(c->buzzer_line, "");
 	assert_int_equal(c->n_staff, 0);
 }
@@ -241,18 +243,18 @@ static void test_every_section_loaded(void **state)
 	assert_int_equal(c->paper_mm, 58);
 	assert_int_equal(c->receipt_timeout_s, 60);
 
-	assert_string_equal(c->reader_backend, "serial");
+	assert_int_equal(c->reader_backend, CONFIG_READER_SERIAL);
 	assert_string_equal(c->reader_device, "/dev/ttyUSB0");
 	assert_string_equal(c->reader_match, "0c2e:0b61");
 	assert_int_equal(c->reader_baud, 115200);
-	assert_string_equal(c->reader_terminator, "tab");
+	assert_int_equal(c->reader_terminator, CONFIG_TERM_TAB);
 	assert_int_equal(c->reader_gap_ms, 50);
 	assert_string_equal(c->reader_fifo, "/run/test/card.fifo");
 
-	assert_string_equal(c->gpio_backend, "sim");
+	assert_int_equal(c->gpio_backend, CONFIG_GPIO_SIM);
 	assert_string_equal(c->button_line, "GPIO22");
 	assert_false(c->button_active_low);
-	assert_string_equal(c->button_bias, "pull-down");
+	assert_int_equal(c->button_bias, CONFIG_BIAS_PULL_DOWN);
 	assert_int_equal(c->debounce_ms, 15);
 	assert_string_equal(c->led_line, "GPIO23");
 	assert_string_equal(c->buzzer_line, "GPIO24");
@@ -579,6 +581,58 @@ static void test_staff_ignored_from_writable_file(void **state)
 	}
 }
 
+/* Every enum value is loaded from its key, and its key reads back: the
+ * choice lists and the key tables cannot drift apart. */
+static void test_enum_keys_round_trip(void **state)
+{
+	struct fx *f = *state;
+	char text[128];
+
+	for (int v = CONFIG_READER_EVDEV; v <= CONFIG_READER_NONE; v++) {
+		snprintf(text, sizeof(text), "[cardreader]\nbackend = %s\n",
+			 config_reader_key((enum config_reader)v));
+		assert_int_equal(load(f, text), 0);
+		assert_int_equal(f->cfg.reader_backend, v);
+	}
+	for (int v = CONFIG_GPIO_GPIOD; v <= CONFIG_GPIO_NONE; v++) {
+		snprintf(text, sizeof(text), "[gpio]\nbackend = %s\n",
+			 config_gpio_key((enum config_gpio)v));
+		assert_int_equal(load(f, text), 0);
+		assert_int_equal(f->cfg.gpio_backend, v);
+	}
+	for (int v = CONFIG_BIAS_PULL_UP; v <= CONFIG_BIAS_NONE; v++) {
+		snprintf(text, sizeof(text), "[gpio]\nbutton_bias = %s\n",
+			 config_bias_key((enum config_bias)v));
+		assert_int_equal(load(f, text), 0);
+		assert_int_equal(f->cfg.button_bias, v);
+	}
+	for (int v = CONFIG_TERM_ENTER; v <= CONFIG_TERM_TAB; v++) {
+		snprintf(text, sizeof(text), "[cardreader]\nterminator = %s\n",
+			 config_term_key((enum config_term)v));
+		assert_int_equal(load(f, text), 0);
+		assert_int_equal(f->cfg.reader_terminator, v);
+	}
+	assert_string_equal(config_reader_key(CONFIG_READER_SIM), "sim");
+	assert_string_equal(config_bias_key(CONFIG_BIAS_PULL_DOWN),
+			    "pull-down");
+	assert_string_equal(config_reader_key((enum config_reader)99), "?");
+	assert_string_equal(config_gpio_key((enum config_gpio) - 1), "?");
+	/* A bad value names the choices and the line. */
+	assert_int_equal(load(f, "[gpio]\n\nbutton_bias = up\n"), -1);
+	assert_diag_line(f, 3);
+	assert_diag_has(f, "pull-up|pull-down|none");
+}
+
+/* No signer's name by default: the notification view repeats the title. */
+static void test_ppid_name_defaults_to_none(void **state)
+{
+	struct fx *f = *state;
+
+	config_defaults(&f->cfg);
+	assert_string_equal(f->cfg.ppid_name, "");
+	assert_true(strlen(f->cfg.ppid_title) > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -603,6 +657,8 @@ int main(void)
 	    T(test_unclosed_section_reported),
 	    T(test_null_diag_is_allowed),
 	    T(test_staff_ignored_from_writable_file),
+	    T(test_enum_keys_round_trip),
+	    T(test_ppid_name_defaults_to_none),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
