@@ -60,7 +60,7 @@ static int render_receipt(const struct console *c, const struct request *r,
 	v.info = r->info;
 	v.channel = text_get(request_channel_label(r->channel), r->lang);
 	v.deadline = deadline;
-	v.deadline_note = r->election
+	v.deadline_note = r->regime == WF_REGIME_ELECTION
 			      ? "Dapat diperpanjang 2 hari kerja (informasi "
 				"kepemiluan pada tahapan pemilu)."
 			      : NULL;
@@ -237,7 +237,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	receipt = strcmp(argv[optind], "receipt") == 0;
 	if (!wait_s)
 		wait_s = receipt ? c->cfg.receipt_timeout_s : 120;
-	if (!(c->actor.roles & WF_ROLE_STAFF)) {
+	if (!workflow_may(c->actor.roles, WF_PERM_PRINT, NULL)) {
 		console_error("print", "%s is not staff", c->login);
 		return EXIT_REFUSED;
 	}

@@ -53,7 +53,8 @@ static const char add_usage[] =
     "  --obtain    default: softcopy for email requests, else hardcopy\n"
     "  --delivery  default: email for email requests, else pickup\n"
     "  --received  WIB time it arrived (backdating is fine, the future is "
-    "not);\n"
+    "not,\n"
+    "              nor before 2010-04-30, when UU 14/2008 took effect);\n"
     "              default: now\n"
     "  --proxy     acting for someone else (with a power of attorney)\n"
     "  --election  election information during election stages (3 + 2 "
@@ -214,7 +215,8 @@ int cmd_add(struct console *c, int argc, char **argv)
 			if (v < 0 && errno == ERANGE) {
 				console_error("add", "--received: the time "
 						     "received cannot be in "
-						     "the future");
+						     "the future or before "
+						     "2010-04-30");
 				return EXIT_REFUSED;
 			}
 			if (v < 0) {
@@ -223,13 +225,24 @@ int cmd_add(struct console *c, int argc, char **argv)
 					      "HH:MM' (WIB)");
 				return EXIT_USAGE;
 			}
+			/* Any time parsed is explicit, never "now". */
+			if (req.received_at < REQ_RECEIVED_FLOOR) {
+				console_error(
+				    "add",
+				    "--received %s is before 2010-04-30 "
+				    "00:00 WIB, when UU 14/2008 took "
+				    "effect (Waktu diterima sebelum UU "
+				    "14/2008 berlaku)",
+				    optarg);
+				return EXIT_REFUSED;
+			}
 			break;
 		case O_PROXY:
 			req.proxy = true;
 			v = 0;
 			break;
 		case O_ELECTION:
-			req.election = true;
+			req.regime = WF_REGIME_ELECTION;
 			v = 0;
 			break;
 		case O_LANG:
@@ -558,6 +571,7 @@ int cmd_show(struct console *c, int argc, char **argv)
 	struct calendar *cal = NULL;
 	struct queue *q;
 	char buf[REQ_BUF(REQ_ID_MAX) + 8], due[16];
+	const struct text *why;
 	bool reveal = false;
 	const char *regno = NULL;
 	int rc = EXIT_REFUSED;
@@ -578,9 +592,8 @@ int cmd_show(struct console *c, int argc, char **argv)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	if (reveal && !(c->actor.roles & WF_ROLE_STAFF)) {
-		console_error("show", "%s is not staff: the ID stays masked",
-			      c->login);
+	if (reveal && !workflow_may(c->actor.roles, WF_PERM_REVEAL, &why)) {
+		console_error_text("show", c->login, why);
 		return EXIT_REFUSED;
 	}
 	q = console_open_queue(c, false, true);
@@ -619,8 +632,10 @@ int cmd_show(struct console *c, int argc, char **argv)
 	printf("Delivery             %s\n",
 	       request_delivery_label(r.delivery)->en);
 	printf("Regime               %s\n",
-	       r.election ? "election (3 + 2 working days)"
-			  : "ordinary (10 + 7 working days)");
+	       r.regime == WF_REGIME_ELECTION ? "election (3 + 2 working days)"
+	       : r.regime == WF_REGIME_ORDINARY
+		   ? "ordinary (10 + 7 working days)"
+		   : workflow_regime_key(r.regime));
 	date_format(r.start_date, buf, sizeof(buf));
 	printf("Counts from          %s\n", buf);
 	date_format(r.deadline, due, sizeof(due));
