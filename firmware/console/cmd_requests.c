@@ -566,7 +566,7 @@ int cmd_show(struct console *c, int argc, char **argv)
 	    "usage: ppid-console show [--reveal-id] REGNO\n"
 	    "Every field of a request, its deadline in working days (with "
 	    "the holidays\ncounted) and its history.  The ID number is "
-	    "masked unless --reveal-id\nis given by a staff member.\n";
+	    "masked unless --reveal-id\nis given by the desk or the PPID.\n";
 	static struct request r;
 	struct calendar *cal = NULL;
 	struct queue *q;
