@@ -2,8 +2,10 @@
 /*
  * The SOP for public information requests as one table: states, actions,
  * which roles may take each action, what each action requires and how it
- * moves the deadline.  Pure logic; the queue store applies the result and
- * appends the event in the same transaction.
+ * moves the deadline; beside it the permission table for what is not an
+ * SOP action (register, reveal an ID, print, holidays, acknowledge calls),
+ * the deadline regimes and which statuses are open.  Pure logic; the queue
+ * store applies the result and appends the event in the same transaction.
  *
  *   submitted --forward--> forwarded --exclude----> excluded --notify--+
  *                              |------available---> available          |
