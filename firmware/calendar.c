@@ -141,6 +141,11 @@ struct date calendar_start_day(const struct calendar *cal, time_t received)
 	return calendar_next_workday(cal, date_add_days(day, 1));
 }
 
+struct date calendar_due(const struct calendar *cal, time_t received, int n)
+{
+	return calendar_add_workdays(cal, calendar_start_day(cal, received), n);
+}
+
 int calendar_workdays_between(const struct calendar *cal, struct date from,
 			      struct date to)
 {

@@ -60,6 +60,13 @@ struct date calendar_add_workdays(const struct calendar *cal, struct date day,
  */
 struct date calendar_start_day(const struct calendar *cal, time_t received);
 
+/**
+ * The deadline of a request received at @p received (UTC): @p n working
+ * days after calendar_start_day(), that day itself not counted.  The queue
+ * and `ppid-console workdays` both count with this, so they agree.
+ */
+struct date calendar_due(const struct calendar *cal, time_t received, int n);
+
 /** Working days from @p from to @p to (positive if to is later). */
 int calendar_workdays_between(const struct calendar *cal, struct date from,
 			      struct date to);

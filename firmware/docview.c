@@ -58,7 +58,7 @@ int docview_receipt(const struct config *cfg, const struct request *r,
 	v->info = r->info;
 	v->channel = text_get(request_channel_label(r->channel), r->lang);
 	v->deadline = out->deadline;
-	v->deadline_note = r->election
+	v->deadline_note = r->regime == WF_REGIME_ELECTION
 			       ? "Dapat diperpanjang 2 hari kerja (informasi "
 				 "kepemiluan pada tahapan pemilu)."
 			       : NULL;

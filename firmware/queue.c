@@ -35,7 +35,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	"purpose, obtain, delivery, regime, status, start_date, "
 	"deadline, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
 	"?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-	"?21, 'submitted', ?22, ?23, ?8)",
+	"?21, ?24, ?22, ?23, ?8)",
     [ST_INSERT_EVENT] =
 	"INSERT INTO events (request_id, at, actor, role, action, "
 	"from_status, to_status, note, dev_mode) VALUES (?1, ?2, ?3, "
@@ -218,6 +218,28 @@ void queue_bind_time(sqlite3_stmt *st, int i, time_t t)
 		sqlite3_bind_null(st, i);
 }
 
+void queue_sql_open(char *buf, size_t len, int first)
+{
+	size_t n;
+
+	snprintf(buf, len, "status IN (");
+	for (int i = 0; i < WF_STATUS_COUNT; i++) {
+		n = strlen(buf);
+		snprintf(buf + n, len - n, "%s?%d", i ? ", " : "", first + i);
+	}
+	n = strlen(buf);
+	snprintf(buf + n, len - n, ")");
+}
+
+void queue_bind_open(sqlite3_stmt *st, int first)
+{
+	for (int i = 0; i < WF_STATUS_COUNT; i++)
+		queue_bind_text(st, first + i,
+				workflow_status_open((enum wf_status)i)
+				    ? workflow_status_key((enum wf_status)i)
+				    : NULL);
+}
+
 void queue_col_text(sqlite3_stmt *st, int i, char *buf, size_t len)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
@@ -242,6 +264,29 @@ struct date queue_col_date(sqlite3_stmt *st, int i)
 
 /* ---- open -------------------------------------------------------------- */
 
+/* After an upgrade with foreign keys off: every reference still resolves. */
+static int foreign_keys_intact(struct queue *q)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(q->db, "PRAGMA foreign_key_check", -1, &st,
+				NULL);
+	if (rc != SQLITE_OK)
+		return queue_db_err(q, rc, "checking references");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		queue_set_err(q, QUEUE_ERR_CORRUPT,
+			      "%s: the schema upgrade would break a reference "
+			      "(table %s, row %lld): nothing was changed",
+			      q->path, queue_col_str(st, 0),
+			      (long long)sqlite3_column_int64(st, 1));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	return queue_rows_end(q, st, rc, "checking references");
+}
+
 static int migrate(struct queue *q, bool readonly)
 {
 	static const struct queue_actor upgrade = {"schema-upgrade", 0, false};
@@ -265,9 +310,15 @@ static int migrate(struct queue *q, bool readonly)
 		    "%s: the database needs an upgrade (schema %d to "
 		    "%d): open it once read-write",
 		    q->path, version, latest);
-	/* All steps in one transaction: a failed step leaves nothing. */
-	if (queue_begin(q) < 0)
+	/* All steps in one transaction: a failed step leaves nothing.  A step
+	 * may rebuild a table (SQLite's only way to add a CHECK), which needs
+	 * foreign keys off; they cannot be switched inside a transaction, so
+	 * they are off around it and checked as a whole before the commit. */
+	if (queue_exec(q, "PRAGMA foreign_keys = OFF", "upgrading the schema") <
+	    0)
 		return -1;
+	if (queue_begin(q) < 0)
+		goto fk_on;
 	version = queue_schema_version(q);
 	for (size_t i = 0; i < n_migrations; i++) {
 		if (migrations[i].version <= version)
@@ -286,12 +337,17 @@ static int migrate(struct queue *q, bool readonly)
 	    (queue_load_calendar(q, q->cal) < 0 ||
 	     queue_recompute_deadlines(q, &upgrade, time(NULL)) < 0))
 		goto fail;
-	if (queue_commit(q) < 0)
+	if (foreign_keys_intact(q) < 0 || queue_commit(q) < 0)
 		goto fail;
+	if (queue_exec(q, "PRAGMA foreign_keys = ON", "upgrading the schema") <
+	    0)
+		return -1;
 	log_debug("%s: schema upgraded to version %d", q->path, latest);
 	return 0;
 fail:
 	queue_rollback(q);
+fk_on:
+	sqlite3_exec(q->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	return -1;
 }
 
@@ -662,9 +718,10 @@ static int insert_request(struct queue *q, struct request *req, int year,
 	queue_bind_text(st, 18, req->purpose);
 	queue_bind_text(st, 19, request_obtain_key(req->obtain));
 	queue_bind_text(st, 20, request_delivery_key(req->delivery));
-	queue_bind_text(st, 21, req->election ? "election" : "ordinary");
+	queue_bind_text(st, 21, workflow_regime_key(req->regime));
 	queue_bind_date(st, 22, &req->start_date);
 	queue_bind_date(st, 23, &req->deadline);
+	queue_bind_text(st, 24, workflow_status_key(WF_SUBMITTED));
 	rc = sqlite3_step(st);
 	queue_stmt_done(st);
 	if (rc != SQLITE_DONE)
@@ -699,21 +756,27 @@ int queue_submit(struct queue *q, struct request *req,
 	    "name", "id",      "address", "occupation", "phone",   "email",
 	    "info", "purpose", "obtain",  "delivery",	"channel", "received",
 	};
+	const struct text *why;
 	struct req_error e;
 	struct rule rule;
 	struct date day;
 	int seq = 0;
 
-	if (!(actor->roles & (WF_ROLE_DESK | WF_ROLE_KIOSK)))
-		return queue_set_err(
-		    q, QUEUE_ERR_REFUSED,
-		    "only the desk (or the kiosk) may register "
-		    "requests; %s has no desk role",
-		    actor->login);
+	if (!workflow_may(actor->roles, WF_PERM_SUBMIT, &why))
+		return queue_set_err(q, QUEUE_ERR_REFUSED, "%s: %s",
+				     actor->login, why->en);
 	if (request_validate(req, now, &e, 1) > 0)
 		return queue_set_err(q, QUEUE_ERR_INVALID, "%s: %s",
 				     field_keys[e.field], e.msg->en);
-	if (!req->received_at)
+	/* Only the regimes of information requests have a deadline rule
+	 * here; objections get their own workflow. */
+	if (req->regime != WF_REGIME_ORDINARY &&
+	    req->regime != WF_REGIME_ELECTION)
+		return queue_set_err(q, QUEUE_ERR_INVALID,
+				     "regime '%s' is not one for information "
+				     "requests (ordinary or election)",
+				     workflow_regime_key(req->regime));
+	if (req->received_at == REQ_RECEIVED_NOW)
 		req->received_at = now;
 	req->created_at = now;
 	day = date_of_wib(req->received_at, NULL);
@@ -721,8 +784,7 @@ int queue_submit(struct queue *q, struct request *req,
 	if (queue_begin(q) < 0)
 		return -1;
 	if (queue_refresh(q) < 0 ||
-	    queue_load_rule(q, req->election ? "election" : "ordinary", &rule) <
-		0 ||
+	    queue_load_rule(q, workflow_regime_key(req->regime), &rule) < 0 ||
 	    next_seq(q, day.year, &seq) < 0)
 		goto fail;
 	if (regno_format(q->number_format, q->prefix, seq, day.year, day.month,
@@ -734,15 +796,14 @@ int queue_submit(struct queue *q, struct request *req,
 	if (make_token(q, req->token) < 0)
 		goto fail;
 	req->start_date = calendar_start_day(q->cal, req->received_at);
-	req->deadline =
-	    calendar_add_workdays(q->cal, req->start_date, rule.days);
+	req->deadline = calendar_due(q->cal, req->received_at, rule.days);
 	req->extended = false;
 	req->extensions = 0;
 	req->status = WF_SUBMITTED;
 	req->decision = WF_DECISION_NONE;
 	if (insert_request(q, req, day.year, seq) < 0 ||
 	    queue_add_event(q, req->id, actor,
-			    actor->roles & (WF_ROLE_DESK | WF_ROLE_KIOSK),
+			    actor->roles & workflow_perm_roles(WF_PERM_SUBMIT),
 			    "submit", NULL, "submitted",
 			    request_channel_key(req->channel), now) < 0)
 		goto fail;
@@ -766,6 +827,14 @@ int queue_update_request(struct queue *q, const struct request *r)
 	sqlite3_stmt *st = queue_stmt(q, ST_UPDATE_REQ);
 	int rc;
 
+	/* A status or decision this program does not know is never written
+	 * back over what another version stored. */
+	if (!workflow_status_valid(r->status) ||
+	    (unsigned)r->decision > WF_DECISION_NOT_HELD)
+		return queue_set_err(q, QUEUE_ERR_INVALID,
+				     "request %s has a status or decision this "
+				     "program does not know: not changed",
+				     r->regno);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, r->id);
@@ -774,7 +843,10 @@ int queue_update_request(struct queue *q, const struct request *r)
 	queue_bind_date(st, 4, &r->deadline);
 	queue_bind_date(st, 5, r->extended ? &r->extended_deadline : NULL);
 	sqlite3_bind_int(st, 6, r->extensions);
-	queue_bind_text(st, 7, workflow_decision_key(r->decision));
+	queue_bind_text(st, 7,
+			r->decision == WF_DECISION_NONE
+			    ? NULL
+			    : workflow_decision_key(r->decision));
 	queue_bind_text(st, 8, r->basis);
 	queue_bind_text(st, 9, r->holder);
 	queue_bind_text(st, 10, r->memo);
@@ -853,17 +925,23 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 	if (queue_begin(q) < 0)
 		goto out;
 	if (queue_refresh(q) < 0 || queue_get(q, regno, r) < 0 ||
-	    queue_load_rule(q, r->election ? "election" : "ordinary", &rule) <
-		0)
+	    queue_load_rule(q, workflow_regime_key(r->regime), &rule) < 0)
 		goto fail;
 	wr.status = r->status;
 	wr.extensions = r->extensions;
 	wr.max_extensions = rule.max_ext;
 	wr.decision = r->decision;
+	wr.deadline = r->deadline;
+	wr.today = date_of_wib(now, NULL);
 	to = workflow_check(action, &wr, actor->roles, args, refusal);
 	if (to < 0) {
-		queue_set_err(q, QUEUE_ERR_REFUSED, "%s: %s", action->name,
-			      (*refusal)->en);
+		char states[128];
+
+		workflow_states_format(action->from, states, sizeof(states));
+		queue_set_err(q, QUEUE_ERR_REFUSED,
+			      "cannot %s %s: %s (%s applies to: %s)",
+			      action->name, r->regno, (*refusal)->en,
+			      action->name, states);
 		goto fail;
 	}
 	from = r->status;

@@ -68,7 +68,7 @@ struct queue_event {
 
 struct queue_filter {
 	int status;	   /* enum wf_status, or -1 for any */
-	bool open_only;	   /* not yet notified */
+	bool open_only;	   /* workflow_status_open(): not yet notified */
 	bool overdue_only; /* past the deadline in force */
 	struct date today; /* for overdue */
 	int limit;	   /* 0 = no limit */
@@ -122,7 +122,10 @@ int queue_schema_version(struct queue *q);
  * its year, compute its deadline, insert it with its "submit" event and,
  * with @p print_receipt, a queued receipt print job, all in one transaction.
  * On success @p req's office fields (id, regno, token, status, dates) are
- * filled.  @p now is the current time; req->received_at 0 means now.
+ * filled.  @p now is the current time; req->received_at REQ_RECEIVED_NOW
+ * (request_init()'s default) means now, any other value is taken as given
+ * (and refused before REQ_RECEIVED_FLOOR).  req->regime must be ordinary
+ * or election; the submitter needs WF_PERM_SUBMIT (workflow_may()).
  * @return 0, or -1 (queue_errcode(): INVALID with the first field problem
  *         in the message, BUSY, READONLY, FULL, ...).
  */
@@ -141,8 +144,11 @@ int queue_list(struct queue *q, const struct queue_filter *f,
 	       queue_request_cb cb, void *ctx);
 
 /**
- * Take an SOP action on a request.  The workflow decides; on success the
- * request changes and an event is appended in one transaction.
+ * Take an SOP action on a request.  The workflow decides (workflow_check()
+ * with the request's original deadline and @p now's WIB date, so a late
+ * extend is refused); on success the request changes and an event is
+ * appended in one transaction.  A request whose status or decision this
+ * program does not know is never written.
  * @param refusal set to the workflow's reason when it refuses (REFUSED)
  * @return 0, or -1.
  */
@@ -192,7 +198,8 @@ int queue_poll_changed(struct queue *q, bool *changed);
 int queue_call_add(struct queue *q, const char *source, time_t now,
 		   int64_t *id);
 
-/** Acknowledge a call; @return -1 (NOTFOUND) if no such unacknowledged call. */
+/** Acknowledge a call (needs WF_PERM_ACK_CALL, else REFUSED);
+ *  @return -1 (NOTFOUND) if no such unacknowledged call. */
 int queue_call_ack(struct queue *q, int64_t id, const struct queue_actor *actor,
 		   time_t now);
 
@@ -209,7 +216,9 @@ int queue_holidays(struct queue *q, int year, queue_holiday_cb cb, void *ctx);
 /**
  * Add holidays in one transaction and recompute the deadlines of requests
  * that are still open (an event is appended for each one that moves).
- * @return 0, or -1 (INVALID for a bad kind, nothing written).
+ * Needs WF_PERM_HOLIDAYS.
+ * @return 0, or -1 (INVALID for a bad kind, REFUSED for the role, nothing
+ *         written).
  */
 int queue_holidays_add(struct queue *q, const struct queue_holiday *h, size_t n,
 		       const struct queue_actor *actor, time_t now);

@@ -92,6 +92,15 @@ void queue_bind_text(sqlite3_stmt *st, int i, const char *s);
 void queue_bind_date(sqlite3_stmt *st, int i, const struct date *d);
 void queue_bind_time(sqlite3_stmt *st, int i, time_t t);
 
+/**
+ * "Open" statuses come from the workflow module, never from SQL literals:
+ * queue_sql_open() writes "status IN (?F, ?F+1, ...)", one parameter per
+ * status the program knows (F = @p first), and queue_bind_open() binds the
+ * key of each open one (workflow_status_open()) and NULL for the others.
+ */
+void queue_sql_open(char *buf, size_t len, int first);
+void queue_bind_open(sqlite3_stmt *st, int first);
+
 /** Copy a text column into @p buf; the column as a borrowed string ("" for
  *  NULL); a date column. */
 void queue_col_text(sqlite3_stmt *st, int i, char *buf, size_t len);

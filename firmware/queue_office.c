@@ -49,12 +49,13 @@ int queue_call_ack(struct queue *q, int64_t id, const struct queue_actor *actor,
 		   time_t now)
 {
 	sqlite3_stmt *st = NULL;
+	const struct text *why;
 	char note[32];
 	int rc;
 
-	if (!(actor->roles & WF_ROLE_STAFF))
-		return queue_set_err(q, QUEUE_ERR_REFUSED,
-				     "%s is not listed as staff", actor->login);
+	if (!workflow_may(actor->roles, WF_PERM_ACK_CALL, &why))
+		return queue_set_err(q, QUEUE_ERR_REFUSED, "%s: %s",
+				     actor->login, why->en);
 	if (queue_begin(q) < 0)
 		return -1;
 	rc = sqlite3_prepare_v2(q->db,
@@ -78,7 +79,9 @@ int queue_call_ack(struct queue *q, int64_t id, const struct queue_actor *actor,
 		goto fail;
 	}
 	snprintf(note, sizeof(note), "call #%lld", (long long)id);
-	if (queue_add_event(q, 0, actor, actor->roles & WF_ROLE_STAFF,
+	if (queue_add_event(q, 0, actor,
+			    actor->roles &
+				workflow_perm_roles(WF_PERM_ACK_CALL),
 			    "call-ack", NULL, NULL, note, now) < 0 ||
 	    queue_commit(q) < 0)
 		goto fail;
@@ -154,32 +157,33 @@ int queue_recompute_deadlines(struct queue *q, const struct queue_actor *actor,
 {
 	sqlite3_stmt *st;
 	struct request *r;
+	char open_in[256], sql[1024];
 	int rc;
 
 	r = malloc(sizeof(*r));
 	if (!r)
 		return queue_set_err(q, QUEUE_ERR_OTHER, "out of memory");
-	rc = sqlite3_prepare_v2(q->db,
-				"SELECT " REQ_COLUMNS " FROM requests WHERE "
-				"status NOT IN ('notified', 'closed')",
-				-1, &st, NULL);
+	queue_sql_open(open_in, sizeof(open_in), 1);
+	snprintf(sql, sizeof(sql),
+		 "SELECT " REQ_COLUMNS " FROM requests WHERE %s", open_in);
+	rc = sqlite3_prepare_v2(q->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		free(r);
 		return queue_db_err(q, rc, "recomputing deadlines");
 	}
+	queue_bind_open(st, 1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct date old_due, new_due;
 		struct rule rule;
 		char note[96], a[16], b[16];
 
 		queue_row_to_request(st, r);
-		if (queue_load_rule(q, r->election ? "election" : "ordinary",
-				    &rule) < 0)
+		if (queue_load_rule(q, workflow_regime_key(r->regime), &rule) <
+		    0)
 			goto fail;
 		old_due = request_due(r);
 		r->start_date = calendar_start_day(q->cal, r->received_at);
-		r->deadline =
-		    calendar_add_workdays(q->cal, r->start_date, rule.days);
+		r->deadline = calendar_due(q->cal, r->received_at, rule.days);
 		if (r->extended)
 			r->extended_deadline = calendar_add_workdays(
 			    q->cal, r->deadline, rule.ext_days);
@@ -215,14 +219,13 @@ int queue_holidays_add(struct queue *q, const struct queue_holiday *h, size_t n,
 		       const struct queue_actor *actor, time_t now)
 {
 	sqlite3_stmt *st = NULL;
+	const struct text *why;
 	char note[64];
 	int rc;
 
-	if (!(actor->roles & (WF_ROLE_DESK | WF_ROLE_KASUBBAG)))
-		return queue_set_err(
-		    q, QUEUE_ERR_REFUSED,
-		    "only the desk or the Kasubbag may change the "
-		    "holiday table");
+	if (!workflow_may(actor->roles, WF_PERM_HOLIDAYS, &why))
+		return queue_set_err(q, QUEUE_ERR_REFUSED, "%s: %s",
+				     actor->login, why->en);
 	if (queue_begin(q) < 0)
 		return -1;
 	rc =
@@ -259,7 +262,8 @@ int queue_holidays_add(struct queue *q, const struct queue_holiday *h, size_t n,
 	if (queue_refresh(q) < 0 ||
 	    queue_recompute_deadlines(q, actor, now) < 0 ||
 	    queue_add_event(q, 0, actor,
-			    actor->roles & (WF_ROLE_DESK | WF_ROLE_KASUBBAG),
+			    actor->roles &
+				workflow_perm_roles(WF_PERM_HOLIDAYS),
 			    "holidays", NULL, NULL, note, now) < 0 ||
 	    queue_commit(q) < 0)
 		goto fail;

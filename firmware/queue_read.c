@@ -38,7 +38,8 @@ void queue_row_to_request(sqlite3_stmt *st, struct request *r)
 	r->obtain = v < 0 ? REQ_OBTAIN_VIEW : (enum req_obtain)v;
 	v = request_delivery_from_key(queue_col_str(st, 18));
 	r->delivery = v < 0 ? REQ_DELIVERY_PICKUP : (enum req_delivery)v;
-	r->election = strcmp(queue_col_str(st, 19), "election") == 0;
+	v = workflow_regime_from_key(queue_col_str(st, 19));
+	r->regime = v < 0 ? WF_REGIME_COUNT : (enum wf_regime)v;
 	v = workflow_status_from_key(queue_col_str(st, 20));
 	r->status = v < 0 ? WF_STATUS_COUNT : (enum wf_status)v;
 	r->start_date = queue_col_date(st, 21);
@@ -102,18 +103,19 @@ int queue_list(struct queue *q, const struct queue_filter *f,
 {
 	sqlite3_stmt *st;
 	struct request *r;
+	char open_in[256], sql[1024];
 	int rc, n = 0;
 
 	r = malloc(sizeof(*r));
 	if (!r)
 		return queue_set_err(q, QUEUE_ERR_OTHER, "out of memory");
-	rc = sqlite3_prepare_v2(q->db,
-				"SELECT " REQ_COLUMNS " FROM requests WHERE "
-				"(?1 IS NULL OR status = ?1) AND "
-				"(?2 = 0 OR status NOT IN "
-				"('notified', 'closed')) "
-				"ORDER BY received_at DESC, id DESC",
-				-1, &st, NULL);
+	queue_sql_open(open_in, sizeof(open_in), 3);
+	snprintf(sql, sizeof(sql),
+		 "SELECT " REQ_COLUMNS " FROM requests WHERE "
+		 "(?1 IS NULL OR status = ?1) AND (?2 = 0 OR %s) "
+		 "ORDER BY received_at DESC, id DESC",
+		 open_in);
+	rc = sqlite3_prepare_v2(q->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		free(r);
 		return queue_db_err(q, rc, "listing requests");
@@ -123,6 +125,7 @@ int queue_list(struct queue *q, const struct queue_filter *f,
 			    ? workflow_status_key((enum wf_status)f->status)
 			    : NULL);
 	sqlite3_bind_int(st, 2, f->open_only || f->overdue_only);
+	queue_bind_open(st, 3);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		queue_row_to_request(st, r);
 		if (f->overdue_only && !request_overdue(r, f->today))

@@ -118,8 +118,10 @@ static const struct text msg_35 = {
     "Waktu diterima tidak boleh di masa depan.",
     "The time received cannot be in the future."};
 static const struct text msg_36 = {
-    "Waktu diterima terlalu lama (sebelum 2000).",
-    "The time received is too old (before 2000)."};
+    "Waktu diterima terlalu lama: sebelum 30 April 2010, saat UU 14/2008 "
+    "mulai berlaku.",
+    "The time received is too old: before 30 April 2010, when UU 14/2008 "
+    "took effect."};
 
 static const struct text msg_phone_long = {
     "Nomor telepon terlalu panjang (paling banyak 20 karakter).",
@@ -169,6 +171,8 @@ void request_init(struct request *req)
 	memset(req, 0, sizeof(*req));
 	req->lang = LANG_ID;
 	req->channel = REQ_CHANNEL_KIOSK;
+	req->received_at = REQ_RECEIVED_NOW;
+	req->regime = WF_REGIME_ORDINARY;
 }
 
 void request_wipe(struct request *req)
@@ -380,7 +384,8 @@ const struct text *request_check_field(const struct request *req,
 		/* A minute of slack for clocks that differ slightly. */
 		if (req->received_at > now + 60)
 			return &msg_35;
-		if (req->received_at != 0 && req->received_at < 946684800)
+		if (req->received_at != REQ_RECEIVED_NOW &&
+		    req->received_at < REQ_RECEIVED_FLOOR)
 			return &msg_36;
 		return NULL;
 	case REQ_F_COUNT:

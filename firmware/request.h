@@ -32,6 +32,21 @@
 
 #define REQ_BUF(n) ((n)*4 + 1)
 
+/*
+ * received_at of a request whose time of arrival was not given: the queue
+ * takes the submission time.  request_init() sets it.  No real time is this
+ * value (it lies before REQ_RECEIVED_FLOOR), so an explicit received time,
+ * 1970-01-01 07:00 WIB (0) included, is never mistaken for "now".
+ */
+#define REQ_RECEIVED_NOW ((time_t)(sizeof(time_t) > 4 ? INT64_MIN : INT32_MIN))
+
+/*
+ * The earliest time a request can have been received: 2010-04-30 00:00 WIB,
+ * the day UU 14/2008 took effect (Pasal 64: two years after 30 April 2008).
+ * Earlier times are refused as typing mistakes.
+ */
+#define REQ_RECEIVED_FLOOR ((time_t)1272560400)
+
 enum req_channel {
 	REQ_CHANNEL_KIOSK = 0, /* the visitor used the kiosk */
 	REQ_CHANNEL_DESK,      /* in person, form filled by the desk */
@@ -99,8 +114,8 @@ struct request {
 
 	/* Recorded by the office. */
 	enum req_channel channel; /* how it arrived */
-	time_t received_at;	  /* UTC; 0 = now */
-	bool election;		  /* election regime (3 + 2 days) */
+	time_t received_at;	  /* UTC; REQ_RECEIVED_NOW = now */
+	enum wf_regime regime;	  /* deadline regime (ordinary 10 + 7) */
 
 	/* Filled by the queue store. */
 	int64_t id;		       /* row id */
@@ -128,7 +143,8 @@ struct req_error {
 	const struct text *msg; /* what is wrong, static */
 };
 
-/** Reset every field to empty / default. */
+/** Reset every field to empty / default (received_at REQ_RECEIVED_NOW,
+ *  regime WF_REGIME_ORDINARY). */
 void request_init(struct request *req);
 
 /** Overwrite the whole request with zeros in a way the compiler keeps
@@ -137,7 +153,8 @@ void request_wipe(struct request *req);
 
 /**
  * Check one field of @p req.  For REQ_F_RECEIVED, @p now is the current
- * time (received_at may not be in the future).
+ * time: received_at may not be in the future nor before
+ * REQ_RECEIVED_FLOOR (REQ_RECEIVED_NOW passes).
  * @return NULL if fine, else a static message.
  */
 const struct text *request_check_field(const struct request *req,

@@ -2,6 +2,7 @@
 /* The SOP workflow table and the checks that guard every transition. */
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "workflow.h"
@@ -80,24 +81,99 @@ static const struct wf_action actions[] = {
      {"Tambahkan catatan", "Add a note"}},
 };
 
-static const char *const status_keys[WF_STATUS_COUNT] = {
-    "submitted",    "forwarded", "excluded", "available",
-    "coordinating", "decided",	 "notified", "closed",
+/* One row per status: its key, its label, and the refusal that names it
+ * when an action does not apply to it. */
+#define STATUS(e, key, id, en)                                                 \
+	[e] = {key,                                                            \
+	       {id, en},                                                       \
+	       {"Tindakan ini tidak berlaku: status permohonan saat ini '" key \
+		"' (" id ").",                                                 \
+		"This action does not apply: the request is '" key "' (" en    \
+		")."}}
+
+static const struct {
+	const char *key;   /* as stored */
+	struct text label; /* for people */
+	struct text wrong; /* an action that does not apply to it */
+} statuses[WF_STATUS_COUNT] = {
+    STATUS(WF_SUBMITTED, "submitted", "Diterima", "Received"),
+    STATUS(WF_FORWARDED, "forwarded", "Diteruskan ke PPID",
+	   "Forwarded to the PPID"),
+    STATUS(WF_EXCLUDED, "excluded", "Informasi dikecualikan",
+	   "Excluded information"),
+    STATUS(WF_AVAILABLE, "available", "Informasi tersedia",
+	   "Information available"),
+    STATUS(WF_COORDINATING, "coordinating", "Dalam koordinasi",
+	   "Being coordinated"),
+    STATUS(WF_DECIDED, "decided", "Sudah diputuskan", "Decided"),
+    STATUS(WF_NOTIFIED, "notified", "Pemberitahuan tertulis diberikan",
+	   "Written notification given"),
+    STATUS(WF_CLOSED, "closed", "Selesai", "Closed"),
 };
 
-static const struct text status_labels[WF_STATUS_COUNT] = {
-    {"Diterima", "Received"},
-    {"Diteruskan ke PPID", "Forwarded to the PPID"},
-    {"Informasi dikecualikan", "Excluded information"},
-    {"Informasi tersedia", "Information available"},
-    {"Dalam koordinasi", "Being coordinated"},
-    {"Sudah diputuskan", "Decided"},
-    {"Pemberitahuan tertulis diberikan", "Written notification given"},
-    {"Selesai", "Closed"},
+#undef STATUS
+
+static const char unknown_key[] = "unknown";
+
+static const struct text unknown_status_label = {"Status tidak dikenal",
+						 "Unknown status"};
+static const struct text unknown_decision_label = {"Keputusan tidak dikenal",
+						   "Unknown decision"};
+static const struct text unknown_regime_label = {"Rezim tidak dikenal",
+						 "Unknown regime"};
+
+static const struct {
+	const char *key;   /* as stored in requests.regime */
+	struct text label; /* for people */
+} regimes[WF_REGIME_COUNT] = {
+    [WF_REGIME_ORDINARY] = {"ordinary",
+			    {"Biasa (UU 14/2008)", "Ordinary (UU 14/2008)"}},
+    [WF_REGIME_ELECTION] = {"election",
+			    {"Informasi kepemiluan (Perki 1/2019)",
+			     "Election information (Perki 1/2019)"}},
+    [WF_REGIME_OBJECTION] = {"objection", {"Keberatan", "Objection"}},
+};
+
+/* The permission table.  Each refusal names every role that may, so a
+ * person refused knows whom to ask (the unit test holds them to it). */
+static const struct {
+	const char *key;     /* "reveal" */
+	unsigned roles;	     /* bit set of enum wf_role allowed */
+	struct text refusal; /* why not, naming the roles that may */
+} perms[WF_PERM_COUNT] = {
+    [WF_PERM_SUBMIT] = {"submit",
+			WF_ROLE_DESK | WF_ROLE_KIOSK,
+			{"Hanya desk (atau kiosk) yang boleh mendaftarkan "
+			 "permohonan.",
+			 "Only the desk (or the kiosk) may register "
+			 "requests."}},
+    [WF_PERM_REVEAL] = {"reveal",
+			WF_ROLE_DESK | WF_ROLE_PPID,
+			{"Hanya desk atau PPID yang boleh melihat nomor "
+			 "identitas lengkap; nomor tetap disamarkan.",
+			 "Only the desk or the PPID may see a full ID number; "
+			 "it stays masked."}},
+    [WF_PERM_PRINT] = {"print",
+		       WF_ROLE_STAFF,
+		       {"Hanya staf (desk, kasubbag, kabag, PPID) yang boleh "
+			"mencetak.",
+			"Only staff (desk, kasubbag, kabag, PPID) may print."}},
+    [WF_PERM_HOLIDAYS] = {"holidays",
+			  WF_ROLE_DESK | WF_ROLE_KASUBBAG,
+			  {"Hanya desk atau Kasubbag yang boleh mengubah "
+			   "daftar hari libur.",
+			   "Only the desk or the Kasubbag may change the "
+			   "holiday table."}},
+    [WF_PERM_ACK_CALL] = {"ack_call",
+			  WF_ROLE_STAFF,
+			  {"Hanya staf (desk, kasubbag, kabag, PPID) yang "
+			   "boleh menjawab panggilan.",
+			   "Only staff (desk, kasubbag, kabag, PPID) may "
+			   "acknowledge a call."}},
 };
 
 static const char *const decision_keys[] = {
-    NULL, "granted", "partial", "rejected", "not_held",
+    "", "granted", "partial", "rejected", "not_held",
 };
 
 static const struct text decision_labels[] = {
@@ -141,9 +217,6 @@ static const struct text pasal17[] = {
 
 static const struct text msg_unknown_state = {
     "Status permohonan tidak dikenal.", "Unknown request status."};
-static const struct text msg_wrong_state = {
-    "Tindakan ini tidak berlaku pada status permohonan saat ini.",
-    "This action does not apply to the request's current status."};
 static const struct text msg_role = {
     "Peran Anda tidak berwenang mengambil tindakan ini.",
     "Your role may not take this action."};
@@ -165,6 +238,33 @@ static const struct text msg_need_holder = {
 static const struct text msg_available_rejected = {
     "Informasi yang tersedia tidak dapat ditolak; gunakan partial.",
     "Available information cannot be rejected; use partial."};
+static const struct text msg_partial_basis = {
+    "Diberikan sebagian berarti sebagian informasi dikecualikan: sebutkan "
+    "dasar Pasal 17 (huruf a sampai j).",
+    "Partly granted means part is withheld: give its Article 17 basis "
+    "(a letter a to j)."};
+static const struct text msg_granted_basis = {
+    "Informasi diberikan seluruhnya: tidak ada yang dikecualikan, jadi "
+    "dasar Pasal 17 tidak berlaku (gunakan partial atau rejected).",
+    "Granted in full withholds nothing, so an Article 17 basis does not "
+    "apply (use partial or rejected)."};
+static const struct text msg_not_held_basis = {
+    "Informasi tidak dikuasai bukan pengecualian: dasar Pasal 17 tidak "
+    "berlaku.",
+    "Information not held is not an exemption: an Article 17 basis does "
+    "not apply."};
+static const struct text msg_holder_unused = {
+    "Badan publik yang menguasai informasi hanya disebut untuk keputusan "
+    "not_held.",
+    "The public body that holds the information is given only with the "
+    "decision not_held."};
+static const struct text msg_extend_late = {
+    "Jangka waktu tidak dapat diperpanjang lagi: batas waktu semula sudah "
+    "lewat. Perpanjangan harus diberitahukan dalam jangka waktu semula "
+    "(UU 14/2008 Pasal 22 ayat (8)).",
+    "The deadline can no longer be extended: the original deadline has "
+    "passed. An extension must be notified within the original period "
+    "(UU 14/2008 Article 22(8))."};
 static const struct text msg_extended = {
     "Jangka waktu sudah pernah diperpanjang; perpanjangan hanya sekali.",
     "The deadline was already extended; it may be extended only once."};
@@ -194,6 +294,78 @@ static bool blank(const char *s)
 	return true;
 }
 
+bool workflow_may_act(unsigned roles, const struct wf_action *action,
+		      const struct text **refusal)
+{
+	bool ok = action && (action->roles & roles);
+
+	if (refusal)
+		*refusal = ok ? NULL : &msg_role;
+	return ok;
+}
+
+bool workflow_may(unsigned roles, enum wf_perm perm,
+		  const struct text **refusal)
+{
+	bool ok = (unsigned)perm < WF_PERM_COUNT && (perms[perm].roles & roles);
+
+	if (refusal)
+		*refusal = ok ? NULL
+			   : (unsigned)perm < WF_PERM_COUNT
+			       ? &perms[perm].refusal
+			       : &msg_role;
+	return ok;
+}
+
+unsigned workflow_perm_roles(enum wf_perm perm)
+{
+	return (unsigned)perm < WF_PERM_COUNT ? perms[perm].roles : 0;
+}
+
+const char *workflow_perm_key(enum wf_perm perm)
+{
+	return (unsigned)perm < WF_PERM_COUNT ? perms[perm].key : unknown_key;
+}
+
+/* What decide needs besides the decision itself: a basis exactly when
+ * something is withheld, a holder exactly when the information is not
+ * held.  What was given but does not belong is refused, never dropped. */
+static const struct text *check_decision(const struct wf_request *req,
+					 const struct wf_args *args)
+{
+	char basis[32];
+	bool has_basis = !blank(args->basis);
+	bool has_holder = !blank(args->holder);
+
+	switch (args->decision) {
+	case WF_DECISION_GRANTED:
+		if (has_basis)
+			return &msg_granted_basis;
+		break;
+	case WF_DECISION_PARTIAL:
+		if (workflow_basis_normalize(args->basis, basis,
+					     sizeof(basis)) < 0)
+			return &msg_partial_basis;
+		break;
+	case WF_DECISION_REJECTED:
+		if (req->status == WF_AVAILABLE)
+			return &msg_available_rejected;
+		if (workflow_basis_normalize(args->basis, basis,
+					     sizeof(basis)) < 0)
+			return &msg_need_basis;
+		break;
+	case WF_DECISION_NOT_HELD:
+		if (!has_holder)
+			return &msg_need_holder;
+		if (has_basis)
+			return &msg_not_held_basis;
+		return NULL;
+	default:
+		return &msg_need_decision;
+	}
+	return has_holder ? &msg_holder_unused : NULL;
+}
+
 int workflow_check(const struct wf_action *action, const struct wf_request *req,
 		   unsigned role, const struct wf_args *args,
 		   const struct text **reason)
@@ -205,13 +377,11 @@ int workflow_check(const struct wf_action *action, const struct wf_request *req,
 		return -1;
 	}
 	if (!(action->from & S(req->status))) {
-		*reason = &msg_wrong_state;
+		*reason = &statuses[req->status].wrong;
 		return -1;
 	}
-	if (!(action->roles & role)) {
-		*reason = &msg_role;
+	if (!workflow_may_act(role, action, reason))
 		return -1;
-	}
 	if ((action->needs & WF_NEED_NOTE) && blank(args->note)) {
 		*reason = &msg_need_note;
 		return -1;
@@ -226,45 +396,20 @@ int workflow_check(const struct wf_action *action, const struct wf_request *req,
 		return -1;
 	}
 	if (action->needs & WF_NEED_DECISION) {
-		switch (args->decision) {
-		case WF_DECISION_GRANTED:
-			break;
-		case WF_DECISION_PARTIAL:
-			/* The parts withheld may name their basis; a basis
-			 * given must be a real one. */
-			if (args->basis && *args->basis &&
-			    workflow_basis_normalize(args->basis, basis,
-						     sizeof(basis)) < 0) {
-				*reason = &msg_need_basis;
-				return -1;
-			}
-			break;
-		case WF_DECISION_REJECTED:
-			if (req->status == WF_AVAILABLE) {
-				*reason = &msg_available_rejected;
-				return -1;
-			}
-			if (workflow_basis_normalize(args->basis, basis,
-						     sizeof(basis)) < 0) {
-				*reason = &msg_need_basis;
-				return -1;
-			}
-			break;
-		case WF_DECISION_NOT_HELD:
-			if (blank(args->holder)) {
-				*reason = &msg_need_holder;
-				return -1;
-			}
-			break;
-		default:
-			*reason = &msg_need_decision;
+		*reason = check_decision(req, args);
+		if (*reason)
+			return -1;
+	}
+	if (action->deadline == WF_DL_EXTEND) {
+		if (req->extensions >= req->max_extensions) {
+			*reason = &msg_extended;
 			return -1;
 		}
-	}
-	if (action->deadline == WF_DL_EXTEND &&
-	    req->extensions >= req->max_extensions) {
-		*reason = &msg_extended;
-		return -1;
+		/* Pasal 22(8): within the original period, not after. */
+		if (date_cmp(req->today, req->deadline) > 0) {
+			*reason = &msg_extend_late;
+			return -1;
+		}
 	}
 	*reason = NULL;
 	return action->to < 0 ? (int)req->status : action->to;
@@ -272,21 +417,26 @@ int workflow_check(const struct wf_action *action, const struct wf_request *req,
 
 const char *workflow_status_key(enum wf_status s)
 {
-	return (unsigned)s < WF_STATUS_COUNT ? status_keys[s] : NULL;
+	return (unsigned)s < WF_STATUS_COUNT ? statuses[s].key : unknown_key;
+}
+
+bool workflow_status_valid(enum wf_status s)
+{
+	return (unsigned)s < WF_STATUS_COUNT;
 }
 
 int workflow_status_from_key(const char *key)
 {
 	for (int i = 0; key && i < WF_STATUS_COUNT; i++)
-		if (strcmp(status_keys[i], key) == 0)
+		if (strcmp(statuses[i].key, key) == 0)
 			return i;
 	return -1;
 }
 
 const struct text *workflow_status_label(enum wf_status s)
 {
-	return (unsigned)s < WF_STATUS_COUNT ? &status_labels[s]
-					     : &msg_unknown_state;
+	return (unsigned)s < WF_STATUS_COUNT ? &statuses[s].label
+					     : &unknown_status_label;
 }
 
 bool workflow_status_done(enum wf_status s)
@@ -294,9 +444,38 @@ bool workflow_status_done(enum wf_status s)
 	return s == WF_NOTIFIED || s == WF_CLOSED;
 }
 
+bool workflow_status_open(enum wf_status s)
+{
+	return workflow_status_valid(s) && !workflow_status_done(s);
+}
+
+size_t workflow_states_format(unsigned set, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (!len)
+		return 0;
+	buf[0] = '\0';
+	for (int i = 0; i < WF_STATUS_COUNT; i++) {
+		int w;
+
+		if (!(set & S(i)))
+			continue;
+		w = snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
+			     statuses[i].key);
+		if (w < 0 || (size_t)w >= len - n) {
+			n = strlen(buf);
+			break;
+		}
+		n += (size_t)w;
+	}
+	return n;
+}
+
 const char *workflow_decision_key(enum wf_decision d)
 {
-	return (unsigned)d <= WF_DECISION_NOT_HELD ? decision_keys[d] : NULL;
+	return (unsigned)d <= WF_DECISION_NOT_HELD ? decision_keys[d]
+						   : unknown_key;
 }
 
 int workflow_decision_from_key(const char *key)
@@ -309,7 +488,27 @@ int workflow_decision_from_key(const char *key)
 
 const struct text *workflow_decision_label(enum wf_decision d)
 {
-	return &decision_labels[(unsigned)d <= WF_DECISION_NOT_HELD ? d : 0];
+	return (unsigned)d <= WF_DECISION_NOT_HELD ? &decision_labels[d]
+						   : &unknown_decision_label;
+}
+
+const char *workflow_regime_key(enum wf_regime r)
+{
+	return (unsigned)r < WF_REGIME_COUNT ? regimes[r].key : unknown_key;
+}
+
+int workflow_regime_from_key(const char *key)
+{
+	for (int i = 0; key && i < WF_REGIME_COUNT; i++)
+		if (strcmp(regimes[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+const struct text *workflow_regime_label(enum wf_regime r)
+{
+	return (unsigned)r < WF_REGIME_COUNT ? &regimes[r].label
+					     : &unknown_regime_label;
 }
 
 const char *workflow_role_key(unsigned role)

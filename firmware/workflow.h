@@ -2,8 +2,10 @@
 /*
  * The SOP for public information requests as one table: states, actions,
  * which roles may take each action, what each action requires and how it
- * moves the deadline.  Pure logic; the queue store applies the result and
- * appends the event in the same transaction.
+ * moves the deadline; beside it the permission table for what is not an
+ * SOP action (register, reveal an ID, print, holidays, acknowledge calls),
+ * the deadline regimes and which statuses are open.  Pure logic; the queue
+ * store applies the result and appends the event in the same transaction.
  *
  *   submitted --forward--> forwarded --exclude----> excluded --notify--+
  *                              |------available---> available          |
@@ -20,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "date.h"
 #include "text.h"
 
 enum wf_status {
@@ -42,6 +45,31 @@ enum wf_role {
 	WF_ROLE_KIOSK = 1 << 4,	   /* the kiosk itself (submissions, calls) */
 	WF_ROLE_STAFF =
 	    WF_ROLE_DESK | WF_ROLE_KASUBBAG | WF_ROLE_KABAG | WF_ROLE_PPID,
+};
+
+/*
+ * Deadline regimes: which rule of the deadline_rules table counts a
+ * request's deadline.  Stored as the key (requests.regime).
+ */
+enum wf_regime {
+	WF_REGIME_ORDINARY = 0, /* UU 14/2008 Pasal 22: 10 + 7 working days */
+	WF_REGIME_ELECTION,	/* Perki 1/2019, election stages: 3 + 2 */
+	WF_REGIME_OBJECTION,	/* objection (keberatan): reserved, not yet
+				   taken by the queue */
+	WF_REGIME_COUNT,
+};
+
+/*
+ * What a role may do besides the SOP actions (those carry their roles in
+ * the action table).  workflow_may() is the one place that decides.
+ */
+enum wf_perm {
+	WF_PERM_SUBMIT = 0, /* register a request (kiosk, desk entry) */
+	WF_PERM_REVEAL,	    /* see an ID number unmasked */
+	WF_PERM_PRINT,	    /* print receipts and notifications, jobs */
+	WF_PERM_HOLIDAYS,   /* add or import holidays */
+	WF_PERM_ACK_CALL,   /* acknowledge a visitor's call */
+	WF_PERM_COUNT,
 };
 
 enum wf_decision {
@@ -90,6 +118,8 @@ struct wf_request {
 	int extensions;		   /* extensions already granted */
 	int max_extensions;	   /* allowed by the regime (1) */
 	enum wf_decision decision; /* decision so far */
+	struct date deadline;	   /* the original deadline (for extend) */
+	struct date today;	   /* the office's date now, WIB (for extend) */
 };
 
 /** The table itself, @p n receives its length. */
@@ -100,6 +130,12 @@ const struct wf_action *workflow_find(const char *name);
 
 /**
  * Decide whether @p role may take @p action on @p req with @p args.
+ * Refused, among others: an action that does not apply to the current
+ * status (the reason names that status); extend once req->today is after
+ * req->deadline (UU 14/2008 Pasal 22(8): the extension is notified within
+ * the original period); decide partial without a Pasal 17 basis; a basis
+ * with granted or not_held, a holder with anything but not_held (given
+ * values are never dropped silently).
  * @return the resulting status (>= 0), or -1 with @p *reason set to a
  *         static message saying why it was refused.
  */
@@ -107,26 +143,82 @@ int workflow_check(const struct wf_action *action, const struct wf_request *req,
 		   unsigned role, const struct wf_args *args,
 		   const struct text **reason);
 
-/** Status key as stored ("submitted"); NULL for out of range. */
+/**
+ * Whether @p roles (a bit set of enum wf_role) may take @p action.
+ * @param refusal if not NULL, set to NULL or to why not (static)
+ */
+bool workflow_may_act(unsigned roles, const struct wf_action *action,
+		      const struct text **refusal);
+
+/**
+ * The permission table: whether @p roles may do @p perm.
+ * @param refusal if not NULL, set to NULL or to a static message that
+ *        names the roles that may (both languages)
+ * @return true if allowed; false for an unknown @p perm.
+ */
+bool workflow_may(unsigned roles, enum wf_perm perm,
+		  const struct text **refusal);
+
+/** The roles that may do @p perm (0 for out of range). */
+unsigned workflow_perm_roles(enum wf_perm perm);
+
+/** Permission key ("reveal"), "unknown" for out of range. */
+const char *workflow_perm_key(enum wf_perm perm);
+
+/**
+ * Status key as stored ("submitted"); "unknown" for out of range (never
+ * NULL: check workflow_status_valid() before storing one).
+ */
 const char *workflow_status_key(enum wf_status s);
+
+/** true if @p s is one of the statuses this program knows. */
+bool workflow_status_valid(enum wf_status s);
+
+/**
+ * true if the request's deadline still runs: a known status before the
+ * written notification.  Unknown statuses are neither open nor done.
+ * The queue builds its "open" SQL from this (no status literals in SQL).
+ */
+bool workflow_status_open(enum wf_status s);
+
+/**
+ * Write the keys of the statuses in bit set @p set (bit = 1 << status)
+ * into @p buf as "available, coordinating".
+ * @return the length written (truncated to fit @p len).
+ */
+size_t workflow_states_format(unsigned set, char *buf, size_t len);
 
 /** Status from its key; -1 if unknown. */
 int workflow_status_from_key(const char *key);
 
-/** Status in words for people. */
+/** Status in words for people ("Unknown status" for out of range). */
 const struct text *workflow_status_label(enum wf_status s);
 
 /** true once the written notification has been given (no deadline left). */
 bool workflow_status_done(enum wf_status s);
 
-/** Decision key ("granted", "partial", "rejected", "not_held"), or NULL. */
+/**
+ * Decision key ("granted", "partial", "rejected", "not_held"); "" for
+ * WF_DECISION_NONE (stored as NULL), "unknown" for out of range.  Never
+ * NULL.
+ */
 const char *workflow_decision_key(enum wf_decision d);
 
 /** Decision from its key; -1 if unknown. */
 int workflow_decision_from_key(const char *key);
 
-/** Decision in words for people. */
+/** Decision in words for people ("Unknown decision" for out of range). */
 const struct text *workflow_decision_label(enum wf_decision d);
+
+/** Regime key as stored ("ordinary", "election", "objection");
+ *  "unknown" for out of range. */
+const char *workflow_regime_key(enum wf_regime r);
+
+/** Regime from its key; -1 if unknown. */
+int workflow_regime_from_key(const char *key);
+
+/** Regime in words for people ("Unknown regime" for out of range). */
+const struct text *workflow_regime_label(enum wf_regime r);
 
 /** Role key ("desk"...), or NULL if @p role is not exactly one role. */
 const char *workflow_role_key(unsigned role);

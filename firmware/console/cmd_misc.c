@@ -121,12 +121,18 @@ int cmd_workdays(struct console *c, int argc, char **argv)
 {
 	static const char usage[] =
 	    "usage: ppid-console workdays DATE N\n"
-	    "The date N working days after DATE (YYYY-MM-DD), skipping "
-	    "weekends and the\nholiday table: 'workdays 2026-11-27 10' is "
-	    "the deadline of a request\ncounted from that day.\n";
+	    "       ppid-console workdays 'DATE HH:MM' N\n"
+	    "The deadline of a request received on DATE (YYYY-MM-DD, WIB): N "
+	    "working days\nlater, skipping weekends and the holiday table, "
+	    "counted exactly as the queue\ncounts a request: the day it "
+	    "counts from is DATE itself when DATE is a\nworking day (and the "
+	    "time, if given, is before closing), otherwise the next\nworking "
+	    "day; that day is not counted.  'workdays 2026-11-27 10' is "
+	    "2026-12-11\n(a Friday); 'workdays 2026-11-28 10' (a Saturday) "
+	    "counts from Monday\n2026-11-30 and gives 2026-12-14.\n";
 	struct calendar *cal;
 	struct queue *q;
-	struct date d;
+	time_t t;
 	char buf[16], *end;
 	long n;
 
@@ -136,8 +142,10 @@ int cmd_workdays(struct console *c, int argc, char **argv)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	if (date_parse(argv[1], &d) < 0) {
-		console_error("workdays", "'%s' is not a date (YYYY-MM-DD)",
+	if (date_parse_wib(argv[1], &t) < 0) {
+		console_error("workdays",
+			      "'%s' is not a date (YYYY-MM-DD or 'YYYY-MM-DD "
+			      "HH:MM')",
 			      argv[1]);
 		return EXIT_USAGE;
 	}
@@ -157,7 +165,10 @@ int cmd_workdays(struct console *c, int argc, char **argv)
 		queue_close(q);
 		return EXIT_REFUSED;
 	}
-	date_format(calendar_add_workdays(cal, d, (int)n), buf, sizeof(buf));
+	/* The same count as a request received at that time. */
+	if (c->cfg.close_min > c->cfg.open_min)
+		calendar_set_hours(cal, c->cfg.open_min, c->cfg.close_min);
+	date_format(calendar_due(cal, t, (int)n), buf, sizeof(buf));
 	printf("%s\n", buf);
 	calendar_free(cal);
 	queue_close(q);

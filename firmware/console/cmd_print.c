@@ -107,7 +107,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	receipt = strcmp(argv[optind], "receipt") == 0;
 	if (!wait_s)
 		wait_s = receipt ? c->cfg.receipt_timeout_s : 120;
-	if (!(c->actor.roles & WF_ROLE_STAFF)) {
+	if (!workflow_may(c->actor.roles, WF_PERM_PRINT, NULL)) {
 		console_error("print", "%s is not staff", c->login);
 		return EXIT_REFUSED;
 	}

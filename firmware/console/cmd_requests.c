@@ -94,7 +94,8 @@ static const char add_usage[] =
     "  --obtain    default: softcopy for email requests, else hardcopy\n"
     "  --delivery  default: email for email requests, else pickup\n"
     "  --received  WIB time it arrived (backdating is fine, the future is "
-    "not);\n"
+    "not,\n"
+    "              nor before 2010-04-30, when UU 14/2008 took effect);\n"
     "              default: now\n"
     "  --proxy     acting for someone else (with a power of attorney)\n"
     "  --election  election information during election stages (3 + 2 "
@@ -271,7 +272,8 @@ int cmd_add(struct console *c, int argc, char **argv)
 			if (v < 0 && errno == ERANGE) {
 				console_error("add", "--received: the time "
 						     "received cannot be in "
-						     "the future");
+						     "the future or before "
+						     "2010-04-30");
 				return EXIT_REFUSED;
 			}
 			if (v < 0) {
@@ -280,13 +282,24 @@ int cmd_add(struct console *c, int argc, char **argv)
 					      "HH:MM' (WIB)");
 				return EXIT_USAGE;
 			}
+			/* Any time parsed is explicit, never "now". */
+			if (req.received_at < REQ_RECEIVED_FLOOR) {
+				console_error(
+				    "add",
+				    "--received %s is before 2010-04-30 "
+				    "00:00 WIB, when UU 14/2008 took "
+				    "effect (Waktu diterima sebelum UU "
+				    "14/2008 berlaku)",
+				    optarg);
+				return EXIT_REFUSED;
+			}
 			break;
 		case O_PROXY:
 			req.proxy = true;
 			v = 0;
 			break;
 		case O_ELECTION:
-			req.election = true;
+			req.regime = WF_REGIME_ELECTION;
 			v = 0;
 			break;
 		case O_LANG:
@@ -664,8 +677,11 @@ static void show_request(struct console *c, const struct request *r,
 	show_field("Purpose", r->purpose);
 	show_field("Obtain", request_obtain_label(r->obtain)->en);
 	show_field("Delivery", request_delivery_label(r->delivery)->en);
-	show_field("Regime", r->election ? "election (3 + 2 working days)"
-					 : "ordinary (10 + 7 working days)");
+	show_field("Regime", r->regime == WF_REGIME_ELECTION
+				 ? "election (3 + 2 working days)"
+			     : r->regime == WF_REGIME_ORDINARY
+				 ? "ordinary (10 + 7 working days)"
+				 : workflow_regime_key(r->regime));
 	date_format(r->start_date, buf, sizeof(buf));
 	show_field("Counts from", buf);
 	date_format(r->deadline, due, sizeof(due));
@@ -708,13 +724,12 @@ static void show_decision(const struct request *r)
 static int reveal_allowed(struct console *c, struct queue *q,
 			  const struct request *r)
 {
-	unsigned role = c->actor.roles & (WF_ROLE_DESK | WF_ROLE_PPID);
+	unsigned role = c->actor.roles & workflow_perm_roles(WF_PERM_REVEAL);
+	const struct text *why;
 
-	if (!role) {
-		console_error("show",
-			      "%s may not see full ID numbers (only the desk "
-			      "and the PPID may): it stays masked",
-			      c->login);
+	if (!workflow_may(c->actor.roles, WF_PERM_REVEAL, &why)) {
+		console_error("show", "%s: %s (%s): the ID stays masked",
+			      c->login, why->id, why->en);
 		console_explain_roles(c);
 		return -1;
 	}

@@ -84,6 +84,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(request_text_ok(r.name, false, NULL));
 		CHECK(request_text_ok(r.info, true, NULL));
 		CHECK(r.received_at <= now + 60);
+		CHECK(r.received_at == REQ_RECEIVED_NOW ||
+		      r.received_at >= REQ_RECEIVED_FLOOR);
 	}
 	request_wipe(&r);
 	CHECK(r.name[0] == '\0' && r.id_number[0] == '\0');

@@ -105,9 +105,12 @@ out=$($C act "$R1" coordinate 2>&1); rc=$?
 check_eq "coordinate without a memo is refused" 1 "$rc"
 check_has "... asking for the memo" "memo" "$out"
 check_has "act coordinate" "coordinating" "$($C act "$R1" coordinate --memo "ND-12/PP.07/2026" 2>&1)"
-check_has "act extend" "coordinating" "$($C act "$R1" extend --note "menunggu data KPU Kota" 2>&1)"
+# R1's deadline (16 Nov) has passed: UU 14/2008 Pasal 22(8) allows no
+# extension any more (a timely one is tested in law.sh).
+check_has "act extend after the original deadline is refused" "original deadline has passed" \
+	"$($C act "$R1" extend --note "menunggu data KPU Kota" 2>&1)"
 out=$($C show "$R1" 2>/dev/null)
-check_has "the extension moves the deadline by 7 working days" "extended to 2026-11-25" "$out"
+check_lacks "... and the deadline stays" "extended to" "$out"
 $C act "$R1" extend --note again > /dev/null 2>&1
 check_eq "a second extension is refused" 1 "$?"
 $C act "$R1" decide --decision rejected > /dev/null 2>&1

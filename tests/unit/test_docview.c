@@ -95,7 +95,7 @@ static void test_receipt_follows_config_and_language(void **state)
 	cfg.open_min = 7 * 60 + 30;
 	cfg.close_min = 15 * 60;
 	req.lang = LANG_EN;
-	req.election = true;
+	req.regime = WF_REGIME_ELECTION;
 	assert_int_equal(docview_receipt(&cfg, &req, &v), 0);
 	assert_int_equal(v.doc.paper_mm, 58);
 	assert_string_equal(docview_receipt_media(&cfg), "Roll58");

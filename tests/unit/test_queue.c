@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "migrations.h"
 #include "queue.h"
 
 static char dir[64];
@@ -748,6 +749,560 @@ static void test_disk_full(void **state)
 	snprintf(path, sizeof(path), "%s/queue.db", dir);
 }
 
+/* ---- the law, the permission table, regimes, statuses (issue 7) --------- */
+
+/* Each of these tests works on a database of its own under dir. */
+static struct queue *fresh_q(const char *name)
+{
+	snprintf(path, sizeof(path), "%s/%s.db", dir, name);
+	return open_q(false, 1000);
+}
+
+static void restore_path(void)
+{
+	snprintf(path, sizeof(path), "%s/queue.db", dir);
+}
+
+/* Run one SQL statement on the file directly; returns the SQLite code. */
+static int raw_exec(const char *sql)
+{
+	sqlite3 *db;
+	int rc;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 2000);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* One text value from the file, into buf. */
+static const char *raw_text(const char *sql, char *buf, size_t len)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	buf[0] = '\0';
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, len, "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return buf;
+}
+
+static int64_t raw_int(const char *sql)
+{
+	char buf[32];
+
+	return strtoll(raw_text(sql, buf, sizeof(buf)), NULL, 10);
+}
+
+/* Submitted at NOW (Fri 27 Nov 2026), forwarded and coordinated:
+ * deadline Fri 11 Dec. */
+static void coordinating(struct queue *q, struct request *r, const char *name)
+{
+	const struct text *why;
+	struct wf_args none = {0};
+
+	fill(r, name);
+	r->received_at = NOW;
+	assert_int_equal(queue_submit(q, r, &desk, false, NOW), 0);
+	assert_int_equal(
+	    queue_act(q, r->regno, "forward", &none, &desk, NOW, &why), 0);
+	assert_int_equal(queue_act(q, r->regno, "coordinate",
+				   &(struct wf_args){.memo = "ND-1/2026"},
+				   &kasubbag, NOW, &why),
+			 0);
+}
+
+/* UU 14/2008 Pasal 22(8): no extension once the original deadline passed. */
+static void test_extend_after_original_deadline_refused(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("extend");
+	static struct request r, back;
+	const struct text *why;
+	struct wf_args ext = {.note = "menunggu data dari KPU RI"};
+	struct count_ctx before = {0}, after = {0};
+
+	coordinating(q, &r, "Terlambat");
+	assert_int_equal(queue_history(q, r.id, count_event, &before), 0);
+	/* Monday 14 Dec: the deadline of Friday 11 Dec has passed. */
+	assert_int_equal(queue_act(q, r.regno, "extend", &ext, &kasubbag,
+				   at(2026, 12, 14, 9, 0), &why),
+			 -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+	assert_non_null(why);
+	assert_non_null(strstr(why->en, "original deadline has passed"));
+	assert_non_null(strstr(queue_errmsg(q), "original deadline"));
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_false(back.extended);
+	assert_int_equal(queue_history(q, r.id, count_event, &after), 0);
+	assert_int_equal(after.n, before.n);
+	/* On the deadline day itself, late in the afternoon, it is in time. */
+	assert_int_equal(queue_act(q, r.regno, "extend", &ext, &kasubbag,
+				   at(2026, 12, 11, 15, 30), &why),
+			 0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_true(back.extended);
+	assert_int_equal(
+	    date_cmp(back.extended_deadline, (struct date){2026, 12, 22}), 0);
+	queue_close(q);
+	restore_path();
+}
+
+/* decide: partial needs a basis; a basis with granted or not_held and a
+ * holder with anything but not_held are refused, nothing is stored. */
+static void test_decide_basis_rules_through_queue(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("decide");
+	static struct request r, back;
+	const struct text *why;
+	static const struct wf_args refused[] = {
+	    {.decision = WF_DECISION_PARTIAL},
+	    {.decision = WF_DECISION_PARTIAL, .basis = "  "},
+	    {.decision = WF_DECISION_GRANTED, .basis = "h"},
+	    {.decision = WF_DECISION_NOT_HELD,
+	     .basis = "h",
+	     .holder = "Bawaslu"},
+	    {.decision = WF_DECISION_GRANTED, .holder = "Bawaslu"},
+	    {.decision = WF_DECISION_PARTIAL,
+	     .basis = "h",
+	     .holder = "Bawaslu"},
+	};
+
+	coordinating(q, &r, "Sebagian");
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		assert_int_equal(queue_act(q, r.regno, "decide", &refused[i],
+					   &ppid, NOW, &why),
+				 -1);
+		assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+		assert_non_null(why);
+		assert_int_equal(queue_get(q, r.regno, &back), 0);
+		assert_int_equal(back.status, WF_COORDINATING);
+		assert_int_equal(back.decision, WF_DECISION_NONE);
+	}
+	assert_int_equal(
+	    queue_act(q, r.regno, "decide",
+		      &(struct wf_args){.decision = WF_DECISION_PARTIAL,
+					.basis = "h"},
+		      &ppid, NOW, &why),
+	    0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_int_equal(back.decision, WF_DECISION_PARTIAL);
+	assert_string_equal(back.basis, "h");
+	queue_close(q);
+	restore_path();
+}
+
+/* The refusal names the request's current status and where the action
+ * would apply. */
+static void test_wrong_state_refusal_names_status(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("wrongstate");
+	static struct request r;
+	const struct text *why;
+	struct wf_args none = {0};
+
+	coordinating(q, &r, "Salah status");
+	assert_int_equal(
+	    queue_act(q, r.regno, "forward", &none, &desk, NOW, &why), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+	assert_non_null(strstr(why->en, "'coordinating'"));
+	assert_non_null(strstr(why->id, "'coordinating'"));
+	assert_non_null(strstr(queue_errmsg(q), "cannot forward"));
+	assert_non_null(strstr(queue_errmsg(q), "'coordinating'"));
+	assert_non_null(
+	    strstr(queue_errmsg(q), "forward applies to: submitted"));
+	queue_close(q);
+	restore_path();
+}
+
+/* request_init() leaves the time unset: the queue takes now.  An explicit
+ * time is used as given, 0 (1970-01-01 07:00 WIB) included: refused. */
+static void test_received_time_explicit_or_now(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("received");
+	static struct request r, back;
+
+	fill(&r, "Sekarang");
+	assert_true(r.received_at == REQ_RECEIVED_NOW);
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_int_equal((long long)back.received_at, (long long)NOW);
+
+	fill(&r, "Nol");
+	r.received_at = 0;
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_INVALID);
+	assert_non_null(strstr(queue_errmsg(q), "received"));
+	assert_non_null(strstr(queue_errmsg(q), "2010"));
+
+	fill(&r, "Lantai");
+	r.received_at = REQ_RECEIVED_FLOOR - 1;
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), -1);
+	r.received_at = REQ_RECEIVED_FLOOR;
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_int_equal((long long)back.received_at,
+			 (long long)REQ_RECEIVED_FLOOR);
+	queue_close(q);
+	restore_path();
+}
+
+/* A request received on a day has the deadline calendar_due() gives for
+ * that day (what `workdays` prints): a weekend or after-hours arrival
+ * counts from the next working day. */
+static void test_deadline_equals_calendar_due(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("due");
+	struct calendar *cal = calendar_new();
+	static struct request r;
+	static const struct {
+		struct date day;
+		int hh, mm;
+		struct date want;
+	} cases[] = {
+	    {{2026, 11, 27}, 10, 0, {2026, 12, 11}},  /* Friday */
+	    {{2026, 11, 28}, 10, 0, {2026, 12, 14}},  /* Saturday */
+	    {{2026, 11, 29}, 23, 0, {2026, 12, 14}},  /* Sunday night */
+	    {{2026, 11, 27}, 16, 30, {2026, 12, 14}}, /* Friday after hours */
+	    {{2026, 12, 24},
+	     9,
+	     0,
+	     {2027, 1, 11}}, /* cuti bersama; no 2027 holidays */
+	};
+
+	assert_non_null(cal);
+	assert_int_equal(queue_load_calendar(q, cal), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		time_t t = at(cases[i].day.year, cases[i].day.month,
+			      cases[i].day.day, cases[i].hh, cases[i].mm);
+
+		fill(&r, "Tenggat");
+		r.received_at = t;
+		assert_int_equal(
+		    queue_submit(q, &r, &desk, false, NOW + 60 * 86400), 0);
+		assert_int_equal(date_cmp(r.deadline, cases[i].want), 0);
+		assert_int_equal(date_cmp(r.deadline, calendar_due(cal, t, 10)),
+				 0);
+		/* The day it counts from, then 10 working days on. */
+		assert_int_equal(
+		    date_cmp(r.deadline,
+			     calendar_add_workdays(cal, r.start_date, 10)),
+		    0);
+	}
+	calendar_free(cal);
+	queue_close(q);
+	restore_path();
+}
+
+/* The regime is an enum in struct request and its key in the file. */
+static void test_regime_stored_as_key(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("regime");
+	static struct request r, back;
+	char buf[32], sql[160];
+
+	fill(&r, "Pemilu");
+	r.received_at = NOW;
+	r.regime = WF_REGIME_ELECTION;
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+	/* Election: 3 working days from Fri 27 Nov = Wed 2 Dec. */
+	assert_int_equal(date_cmp(r.deadline, (struct date){2026, 12, 2}), 0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_int_equal(back.regime, WF_REGIME_ELECTION);
+	snprintf(sql, sizeof(sql),
+		 "SELECT regime FROM requests WHERE regno = '%s'", r.regno);
+	assert_string_equal(raw_text(sql, buf, sizeof(buf)), "election");
+
+	fill(&r, "Biasa");
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+	assert_int_equal(queue_get(q, r.regno, &back), 0);
+	assert_int_equal(back.regime, WF_REGIME_ORDINARY);
+
+	/* Objections are not information requests (yet). */
+	fill(&r, "Keberatan");
+	r.regime = WF_REGIME_OBJECTION;
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_INVALID);
+	assert_non_null(strstr(queue_errmsg(q), "objection"));
+	r.regime = (enum wf_regime)77;
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), -1);
+	queue_close(q);
+	restore_path();
+}
+
+/* The file refuses a status or regime this program does not know. */
+static void test_status_and_regime_checks(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("checks");
+	static struct request r;
+
+	fill(&r, "Check");
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+	queue_close(q);
+	assert_int_equal(raw_exec("UPDATE requests SET status = 'appealed'"),
+			 SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec("UPDATE requests SET status = 'Submitted'"),
+			 SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec("UPDATE requests SET regime = 'bogus'"),
+			 SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec("UPDATE requests SET status = 'closed'"),
+			 SQLITE_OK);
+	/* STRICT is kept, and so is the no-delete trigger. */
+	assert_int_equal(raw_exec("UPDATE requests SET received_at = 'x'"),
+			 SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec("DELETE FROM requests"), SQLITE_CONSTRAINT);
+	restore_path();
+}
+
+static int count_req(const struct request *req, void *ctx)
+{
+	(void)req;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* A row whose status this program does not know (another version, a hand
+ * edit) is shown as unknown, is not open, is never acted on, and a holiday
+ * import leaves it as it was. */
+static void test_unknown_status_row(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("unknown");
+	static struct request r, back;
+	const struct text *why;
+	struct queue_filter all = {.status = -1},
+			    open = {.status = -1, .open_only = true};
+	struct queue_holiday h = {{2026, 12, 3}, "office", "Tutup", "test"};
+	int n_all = 0, n_open = 0;
+	char buf[32];
+
+	fill(&r, "Dari versi lain");
+	r.received_at = NOW;
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+	fill(&r, "Biasa saja");
+	r.received_at = NOW;
+	assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+	assert_int_equal(
+	    raw_exec(
+		"PRAGMA ignore_check_constraints = 1; UPDATE requests "
+		"SET status = 'appealed', decision = 'mixed' WHERE id = 1"),
+	    SQLITE_OK);
+	assert_int_equal(queue_get_by_id(q, 1, &back), 0);
+	assert_int_equal(back.status, WF_STATUS_COUNT);
+	assert_string_equal(workflow_status_key(back.status), "unknown");
+	assert_string_equal(workflow_status_label(back.status)->en,
+			    "Unknown status");
+	assert_int_equal(back.decision, WF_DECISION_NONE);
+	assert_int_equal(queue_list(q, &all, count_req, &n_all), 0);
+	assert_int_equal(queue_list(q, &open, count_req, &n_open), 0);
+	assert_int_equal(n_all, 2);
+	assert_int_equal(n_open, 1);
+	assert_int_equal(queue_act(q, back.regno, "note",
+				   &(struct wf_args){.note = "x"}, &desk, NOW,
+				   &why),
+			 -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+	/* Deadlines move for the open row only; the unknown one is kept. */
+	assert_int_equal(queue_holidays_add(q, &h, 1, &desk, NOW), 0);
+	assert_string_equal(raw_text("SELECT status FROM requests WHERE id = 1",
+				     buf, sizeof(buf)),
+			    "appealed");
+	assert_string_equal(
+	    raw_text("SELECT deadline FROM requests WHERE id = 1", buf,
+		     sizeof(buf)),
+	    "2026-12-11");
+	assert_string_equal(
+	    raw_text("SELECT deadline FROM requests WHERE id = 2", buf,
+		     sizeof(buf)),
+	    "2026-12-14");
+	queue_close(q);
+	restore_path();
+}
+
+/* "Open" in SQL is exactly workflow_status_open(), status by status. */
+static void test_open_filter_follows_workflow(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("open");
+	static struct request r;
+	int want = 0, got = 0;
+	char sql[96];
+
+	for (int s = 0; s < WF_STATUS_COUNT; s++) {
+		fill(&r, "Terbuka");
+		assert_int_equal(queue_submit(q, &r, &desk, false, NOW), 0);
+		snprintf(sql, sizeof(sql),
+			 "UPDATE requests SET status = '%s' WHERE id = %lld",
+			 workflow_status_key((enum wf_status)s),
+			 (long long)r.id);
+		assert_int_equal(raw_exec(sql), SQLITE_OK);
+		want += workflow_status_open((enum wf_status)s);
+	}
+	assert_int_equal(
+	    queue_list(q,
+		       &(struct queue_filter){.status = -1, .open_only = true},
+		       count_req, &got),
+	    0);
+	assert_int_equal(got, want);
+	assert_int_equal(want, WF_STATUS_COUNT - 2);
+	queue_close(q);
+	restore_path();
+}
+
+/* The permission table guards the queue's own checks. */
+static void test_permissions_in_queue(void **state)
+{
+	(void)state;
+	struct queue *q = fresh_q("perm");
+	static struct request r;
+	const struct queue_actor kabag = {"kabag", WF_ROLE_KABAG, false};
+	struct queue_holiday h = {{2026, 12, 3}, "office", "Tutup", "test"};
+	int64_t id;
+
+	fill(&r, "Izin");
+	assert_int_equal(queue_submit(q, &r, &kabag, false, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+	assert_non_null(strstr(queue_errmsg(q), "desk"));
+	assert_int_equal(queue_submit(q, &r, &kiosk, false, NOW), 0);
+	assert_int_equal(queue_holidays_add(q, &h, 1, &ppid, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+	assert_non_null(strstr(queue_errmsg(q), "Kasubbag"));
+	assert_int_equal(queue_holidays_add(q, &h, 1, &kasubbag, NOW), 0);
+	assert_int_equal(queue_call_add(q, "button", NOW, &id), 0);
+	assert_int_equal(queue_call_ack(q, id, &kiosk, NOW), -1);
+	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
+	assert_int_equal(queue_call_ack(q, id, &kabag, NOW), 0);
+	queue_close(q);
+	restore_path();
+}
+
+/* A version-2 database (before the CHECKs) upgrades with its data: rows,
+ * ids, events and print jobs, the index, the trigger, STRICT and foreign
+ * keys all kept.  One with a status the CHECK would refuse is left as it
+ * was, whole. */
+static void make_v2(const char *bad_status)
+{
+	sqlite3 *db;
+	char sql[2048];
+
+	unlink(path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (size_t i = 0; i < n_migrations && migrations[i].version <= 2; i++)
+		assert_int_equal(
+		    sqlite3_exec(db, migrations[i].sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+	snprintf(
+	    sql, sizeof(sql),
+	    "PRAGMA user_version = 2;"
+	    "INSERT INTO requests (id, regno, reg_year, reg_seq, token, "
+	    "channel, received_at, created_at, name, id_type, id_number, "
+	    "address, info, purpose, obtain, delivery, regime, status, "
+	    "start_date, deadline, extended_deadline, extensions, decision, "
+	    "basis, updated_at) VALUES "
+	    "(7, '0001/PPID/KPU-BKL/XI/2026', 2026, 1, 'ABCDEFGHJK', 'desk', "
+	    "1795755600, 1795755600, 'Lama Biasa', 'nik', '3201015708900001', "
+	    "'Jl. Lama 1', 'DPT 2024', 'Penelitian', 'hardcopy', 'pickup', "
+	    "'ordinary', 'closed', '2026-11-27', '2026-12-11', NULL, 0, "
+	    "'rejected', 'h', 1795755600),"
+	    "(9, '0002/PPID/KPU-BKL/XI/2026', 2026, 2, 'KLMNPQRSTU', 'letter', "
+	    "1795755600, 1795755600, 'Lama Pemilu', 'nik', "
+	    "'3201015708900001', 'Jl. Lama 2', 'Rekap suara', 'Liputan', "
+	    "'softcopy', 'pickup', 'election', '%s', '2026-11-27', "
+	    "'2026-12-02', '2026-12-04', 1, NULL, '', 1795755600);"
+	    "INSERT INTO events (request_id, at, actor, role, action, "
+	    "to_status) VALUES (7, 1795755600, 'budi', 'desk', 'submit', "
+	    "'submitted'), (9, 1795755600, 'budi', 'desk', 'submit', "
+	    "'submitted'), (NULL, 1795755600, 'kiosk', 'kiosk', 'call', NULL);"
+	    "INSERT INTO print_jobs (request_id, document, created_at, "
+	    "updated_at) VALUES (9, 'receipt', 1795755600, 1795755600);",
+	    bad_status);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_upgrade_from_version_2(void **state)
+{
+	(void)state;
+	struct queue *q;
+	struct queue_options opt = {.path = NULL, .busy_timeout_ms = 1000};
+	static struct request back;
+	char buf[256], err[256];
+	int64_t job;
+
+	snprintf(path, sizeof(path), "%s/v2.db", dir);
+	make_v2("coordinating");
+	q = open_q(false, 1000);
+	assert_int_equal(queue_schema_version(q), 3);
+	assert_int_equal(queue_get_by_id(q, 7, &back), 0);
+	assert_string_equal(back.regno, "0001/PPID/KPU-BKL/XI/2026");
+	assert_string_equal(back.name, "Lama Biasa");
+	assert_int_equal(back.status, WF_CLOSED);
+	assert_int_equal(back.regime, WF_REGIME_ORDINARY);
+	assert_int_equal(back.decision, WF_DECISION_REJECTED);
+	assert_int_equal(queue_get_by_id(q, 9, &back), 0);
+	assert_int_equal(back.regime, WF_REGIME_ELECTION);
+	assert_int_equal(back.status, WF_COORDINATING);
+	assert_true(back.extended);
+	assert_int_equal(back.extensions, 1);
+	/* Foreign keys are on again: a job for no request is refused. */
+	assert_int_equal(queue_job_add(q, 4242, "receipt", "", NOW, &job), -1);
+	assert_int_equal(queue_job_add(q, 9, "receipt", "", NOW, &job), 0);
+	queue_close(q);
+	assert_int_equal(raw_int("SELECT COUNT(*) FROM requests"), 2);
+	assert_int_equal(raw_int("SELECT COUNT(*) FROM events e JOIN requests "
+				 "r ON r.id = e.request_id"),
+			 2);
+	assert_int_equal(raw_int("SELECT COUNT(*) FROM events"), 3);
+	assert_int_equal(raw_int("SELECT COUNT(*) FROM print_jobs WHERE "
+				 "request_id = 9"),
+			 2);
+	raw_text("SELECT COUNT(*) FROM pragma_foreign_key_check", buf,
+		 sizeof(buf));
+	assert_string_equal(buf, "0");
+	assert_int_equal(raw_int("SELECT instr(sql, 'CHECK (status IN') > 0 "
+				 "FROM sqlite_schema WHERE name = 'requests'"),
+			 1);
+	assert_int_equal(raw_int("SELECT COUNT(*) FROM sqlite_schema WHERE "
+				 "name IN ('requests_status', "
+				 "'requests_no_delete', 'requests_v3')"),
+			 2);
+	assert_int_equal(raw_int("SELECT strict FROM pragma_table_list WHERE "
+				 "name = 'requests'"),
+			 1);
+	assert_int_equal(raw_exec("UPDATE requests SET status = 'bogus'"),
+			 SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec("DELETE FROM requests WHERE id = 7"),
+			 SQLITE_CONSTRAINT);
+
+	/* A status the CHECK refuses: the upgrade fails, nothing changes. */
+	snprintf(path, sizeof(path), "%s/v2bad.db", dir);
+	make_v2("appealed");
+	opt.path = path;
+	assert_int_not_equal(queue_open(&opt, &q, err, sizeof(err)), QUEUE_OK);
+	assert_null(q);
+	assert_int_equal(raw_int("PRAGMA user_version"), 2);
+	assert_int_equal(raw_int("SELECT COUNT(*) FROM requests"), 2);
+	assert_int_equal(raw_int("SELECT COUNT(*) FROM sqlite_schema WHERE "
+				 "name = 'requests_v3'"),
+			 0);
+	assert_string_equal(raw_text("SELECT status FROM requests WHERE id = 9",
+				     buf, sizeof(buf)),
+			    "appealed");
+	restore_path();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -766,6 +1321,17 @@ int main(void)
 	    cmocka_unit_test(test_readonly_database),
 	    cmocka_unit_test(test_corrupt_and_missing_file),
 	    cmocka_unit_test(test_disk_full),
+	    cmocka_unit_test(test_extend_after_original_deadline_refused),
+	    cmocka_unit_test(test_decide_basis_rules_through_queue),
+	    cmocka_unit_test(test_wrong_state_refusal_names_status),
+	    cmocka_unit_test(test_received_time_explicit_or_now),
+	    cmocka_unit_test(test_deadline_equals_calendar_due),
+	    cmocka_unit_test(test_regime_stored_as_key),
+	    cmocka_unit_test(test_status_and_regime_checks),
+	    cmocka_unit_test(test_unknown_status_row),
+	    cmocka_unit_test(test_open_filter_follows_workflow),
+	    cmocka_unit_test(test_permissions_in_queue),
+	    cmocka_unit_test(test_upgrade_from_version_2),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -43,7 +43,7 @@ static void fill_valid(struct request *r)
 	r->obtain = REQ_OBTAIN_SOFTCOPY;
 	r->delivery = REQ_DELIVERY_EMAIL;
 	r->channel = REQ_CHANNEL_KIOSK;
-	r->received_at = 0;
+	r->received_at = REQ_RECEIVED_NOW;
 }
 
 static int setup(void **state)
@@ -567,7 +567,7 @@ static void test_received_at_rules(void **state)
 	struct request *r = *state;
 	const struct text *future, *old;
 
-	r->received_at = 0; /* means now */
+	r->received_at = REQ_RECEIVED_NOW; /* not given: the queue takes now */
 	ok(r, REQ_F_RECEIVED);
 	r->received_at = now;
 	ok(r, REQ_F_RECEIVED);
@@ -582,12 +582,43 @@ static void test_received_at_rules(void **state)
 	r->received_at = date_wib_to_utc((struct date){1999, 12, 30}, 12, 0, 0);
 	old = bad(r, REQ_F_RECEIVED);
 	assert_ptr_not_equal(old, future);
+	assert_non_null(strstr(old->en, "2010"));
+	assert_non_null(strstr(old->id, "UU 14/2008"));
 	r->received_at = 1;
 	assert_ptr_equal(bad(r, REQ_F_RECEIVED), old);
 	r->received_at = -1;
 	assert_ptr_equal(bad(r, REQ_F_RECEIVED), old);
-	r->received_at = date_wib_to_utc((struct date){2000, 1, 2}, 9, 0, 0);
+	/* 0 is 1970-01-01 07:00 WIB, an explicit time, never "now". */
+	r->received_at = 0;
+	assert_ptr_equal(bad(r, REQ_F_RECEIVED), old);
+	/* The floor: 2010-04-30 00:00 WIB, when UU 14/2008 took effect. */
+	assert_int_equal(REQ_RECEIVED_FLOOR,
+			 date_wib_to_utc((struct date){2010, 4, 30}, 0, 0, 0));
+	r->received_at = REQ_RECEIVED_FLOOR - 1;
+	assert_ptr_equal(bad(r, REQ_F_RECEIVED), old);
+	r->received_at = REQ_RECEIVED_FLOOR;
 	ok(r, REQ_F_RECEIVED);
+	r->received_at = date_wib_to_utc((struct date){2000, 1, 2}, 9, 0, 0);
+	assert_ptr_equal(bad(r, REQ_F_RECEIVED), old);
+	/* The sentinel is no time anyone can mean. */
+	assert_true(REQ_RECEIVED_NOW < REQ_RECEIVED_FLOOR);
+	assert_true(REQ_RECEIVED_NOW < 0);
+}
+
+/* A fresh request: received "now" (not given), ordinary regime. */
+static void test_init_defaults(void **state)
+{
+	struct request *r = *state;
+
+	r->received_at = 12345;
+	r->regime = WF_REGIME_ELECTION;
+	request_init(r);
+	assert_true(r->received_at == REQ_RECEIVED_NOW);
+	assert_int_equal(r->regime, WF_REGIME_ORDINARY);
+	r->regime = WF_REGIME_ELECTION;
+	request_wipe(r);
+	assert_true(r->received_at == REQ_RECEIVED_NOW);
+	assert_int_equal(r->regime, WF_REGIME_ORDINARY);
 }
 
 static void test_validate_counts_every_problem(void **state)
@@ -667,7 +698,7 @@ static void test_wipe_zeroes_personal_fields(void **state)
 	assert_memory_equal(r->holder, zeros, sizeof(r->holder));
 	assert_false(r->proxy);
 	assert_int_equal(r->id, 0);
-	assert_int_equal(r->received_at, 0);
+	assert_true(r->received_at == REQ_RECEIVED_NOW);
 	/* And it is a fresh request again. */
 	request_init(clean);
 	assert_memory_equal(r, clean, sizeof(*r));
@@ -848,6 +879,7 @@ int main(void)
 	    T(test_passport_numbers),
 	    T(test_deed_and_other_numbers),
 	    T(test_received_at_rules),
+	    T(test_init_defaults),
 	    T(test_validate_counts_every_problem),
 	    T(test_wipe_zeroes_personal_fields),
 	    T(test_due_and_overdue_without_extension),

@@ -9,8 +9,10 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -77,8 +79,9 @@ static int setup(void **state)
 	fixture.args.note = "Menunggu data dari Bagian Teknis";
 	fixture.args.basis = "h";
 	fixture.args.memo = "ND-12/PPID/XI/2026";
-	fixture.args.decision = WF_DECISION_GRANTED;
-	fixture.args.holder = "KPU RI";
+	/* partial: the decision that needs a basis and no holder */
+	fixture.args.decision = WF_DECISION_PARTIAL;
+	fixture.args.holder = NULL;
 	fixture.reason = NULL;
 	*state = &fixture;
 	return 0;
@@ -130,7 +133,8 @@ static int check(struct fx *f, const char *action, enum wf_status st,
 static const struct text *reason_of(const char *action, enum wf_status st,
 				    unsigned role, const struct wf_args *args)
 {
-	struct wf_request req = {st, 0, 1, WF_DECISION_NONE};
+	struct wf_request req = {
+	    .status = st, .max_extensions = 1, .decision = WF_DECISION_NONE};
 	const struct text *why = NULL;
 
 	assert_int_equal(workflow_check(find(action), &req, role, args, &why),
@@ -169,12 +173,9 @@ static void test_every_transition_and_refusal_matrix(void **state)
 {
 	struct fx *f = *state;
 	struct wf_args none = {NULL, NULL, NULL, WF_DECISION_NONE, NULL};
-	const struct text *wrong_state =
-	    reason_of("forward", WF_CLOSED, WF_ROLE_DESK, &none);
 	const struct text *wrong_role =
 	    reason_of("forward", WF_SUBMITTED, WF_ROLE_PPID, &none);
 
-	assert_ptr_not_equal(wrong_state, wrong_role);
 	for (size_t i = 0; i < N_SOP; i++) {
 		for (int st = 0; st < WF_STATUS_COUNT; st++) {
 			for (size_t r = 0; r < N_ROLES; r++) {
@@ -183,9 +184,18 @@ static void test_every_transition_and_refusal_matrix(void **state)
 					       (enum wf_status)st, role);
 
 				if (!(sop[i].from & S(st))) {
+					/* The same reason for every action
+					 * and role: the one naming st. */
 					assert_int_equal(rc, -1);
-					assert_ptr_equal(f->reason,
-							 wrong_state);
+					assert_ptr_equal(
+					    f->reason,
+					    reason_of(st == WF_NOTIFIED
+							  ? "forward"
+							  : "close",
+						      (enum wf_status)st,
+						      WF_ROLE_DESK, &none));
+					assert_ptr_not_equal(f->reason,
+							     wrong_role);
 				} else if (!(sop[i].roles & role)) {
 					assert_int_equal(rc, -1);
 					assert_ptr_equal(f->reason, wrong_role);
@@ -408,12 +418,15 @@ static void test_decide_rejected_needs_valid_basis(void **state)
 	f->args.basis = "a";
 	assert_int_equal(check(f, "decide", WF_COORDINATING, WF_ROLE_PPID),
 			 WF_DECIDED);
-	/* Other decisions do not need a basis. */
+	/* Granted in full needs none; partly granted needs one too. */
 	f->args.basis = NULL;
 	f->args.decision = WF_DECISION_GRANTED;
 	assert_int_equal(check(f, "decide", WF_COORDINATING, WF_ROLE_PPID),
 			 WF_DECIDED);
 	f->args.decision = WF_DECISION_PARTIAL;
+	assert_int_equal(check(f, "decide", WF_AVAILABLE, WF_ROLE_KASUBBAG),
+			 -1);
+	f->args.basis = "b";
 	assert_int_equal(check(f, "decide", WF_AVAILABLE, WF_ROLE_KASUBBAG),
 			 WF_DECIDED);
 }
@@ -439,6 +452,7 @@ static void test_not_held_needs_holder(void **state)
 	static const char *const blanks[] = {NULL, "", "   "};
 
 	f->args.decision = WF_DECISION_NOT_HELD;
+	f->args.basis = NULL;
 	for (size_t i = 0; i < sizeof(blanks) / sizeof(blanks[0]); i++) {
 		f->args.holder = blanks[i];
 		assert_int_equal(
@@ -513,8 +527,9 @@ static void test_status_keys_round_trip(void **state)
 		assert_int_equal(workflow_status_done((enum wf_status)s),
 				 s == WF_NOTIFIED || s == WF_CLOSED);
 	}
-	assert_null(workflow_status_key(WF_STATUS_COUNT));
-	assert_null(workflow_status_key((enum wf_status) - 1));
+	assert_string_equal(workflow_status_key(WF_STATUS_COUNT), "unknown");
+	assert_string_equal(workflow_status_key((enum wf_status) - 1),
+			    "unknown");
 	assert_text_ok(workflow_status_label(WF_STATUS_COUNT));
 	assert_int_equal(workflow_status_from_key("bogus"), -1);
 	assert_int_equal(workflow_status_from_key(""), -1);
@@ -525,10 +540,10 @@ static void test_status_keys_round_trip(void **state)
 static void test_decision_keys_round_trip(void **state)
 {
 	(void)state;
-	static const char *const keys[] = {NULL, "granted", "partial",
-					   "rejected", "not_held"};
+	static const char *const keys[] = {"", "granted", "partial", "rejected",
+					   "not_held"};
 
-	assert_null(workflow_decision_key(WF_DECISION_NONE));
+	assert_string_equal(workflow_decision_key(WF_DECISION_NONE), "");
 	assert_text_ok(workflow_decision_label(WF_DECISION_NONE));
 	for (int d = WF_DECISION_GRANTED; d <= WF_DECISION_NOT_HELD; d++) {
 		const char *k = workflow_decision_key((enum wf_decision)d);
@@ -538,7 +553,8 @@ static void test_decision_keys_round_trip(void **state)
 		assert_int_equal(workflow_decision_from_key(k), d);
 		assert_text_ok(workflow_decision_label((enum wf_decision)d));
 	}
-	assert_null(workflow_decision_key((enum wf_decision)5));
+	assert_string_equal(workflow_decision_key((enum wf_decision)5),
+			    "unknown");
 	assert_text_ok(workflow_decision_label((enum wf_decision)5));
 	assert_int_equal(workflow_decision_from_key("none"), -1);
 	assert_int_equal(workflow_decision_from_key(""), -1);
@@ -656,7 +672,9 @@ static void test_pasal17_labels(void **state)
 static void test_partial_basis_must_be_real(void **state)
 {
 	(void)state;
-	struct wf_request req = {WF_COORDINATING, 0, 1, WF_DECISION_NONE};
+	struct wf_request req = {.status = WF_COORDINATING,
+				 .max_extensions = 1,
+				 .decision = WF_DECISION_NONE};
 	struct wf_args args = {.decision = WF_DECISION_PARTIAL, .basis = "z"};
 	const struct text *why;
 
@@ -668,10 +686,301 @@ static void test_partial_basis_must_be_real(void **state)
 	assert_int_equal(workflow_check(workflow_find("decide"), &req,
 					WF_ROLE_PPID, &args, &why),
 			 WF_DECIDED);
+	/* Partly granted withholds a part: no basis, no decision. */
 	args.basis = NULL;
 	assert_int_equal(workflow_check(workflow_find("decide"), &req,
 					WF_ROLE_PPID, &args, &why),
+			 -1);
+	assert_non_null(why);
+}
+
+/* The refusal for an action that does not apply names the current status,
+ * in both languages, a different text for each status. */
+static void test_wrong_state_names_status(void **state)
+{
+	struct fx *f = *state;
+	const struct text *seen[WF_STATUS_COUNT] = {NULL};
+
+	for (int st = 0; st < WF_STATUS_COUNT; st++) {
+		const char *key = workflow_status_key((enum wf_status)st);
+		char quoted[32];
+
+		/* close applies only to notified, forward only to submitted */
+		assert_int_equal(check(f,
+				       st == WF_NOTIFIED ? "forward" : "close",
+				       (enum wf_status)st, WF_ROLE_DESK),
+				 -1);
+		snprintf(quoted, sizeof(quoted), "'%s'", key);
+		assert_non_null(strstr(f->reason->en, quoted));
+		assert_non_null(strstr(f->reason->id, quoted));
+		assert_non_null(
+		    strstr(f->reason->en,
+			   workflow_status_label((enum wf_status)st)->en));
+		assert_non_null(
+		    strstr(f->reason->id,
+			   workflow_status_label((enum wf_status)st)->id));
+		for (int k = 0; k < st; k++)
+			assert_ptr_not_equal(seen[k], f->reason);
+		seen[st] = f->reason;
+	}
+	assert_int_equal(check(f, "forward", WF_DECIDED, WF_ROLE_DESK), -1);
+	assert_non_null(strstr(f->reason->en, "'decided'"));
+}
+
+/* UU 14/2008 Pasal 22(8): the extension is notified within the original
+ * period; once the original deadline has passed it is refused. */
+static void test_extend_refused_after_original_deadline(void **state)
+{
+	struct fx *f = *state;
+	const struct text *late, *once;
+
+	f->req.deadline = (struct date){2026, 11, 16};
+	f->req.today = (struct date){2026, 11, 2};
+	assert_int_equal(check(f, "extend", WF_COORDINATING, WF_ROLE_PPID),
+			 WF_COORDINATING);
+	/* The deadline day itself is still within the period. */
+	f->req.today = (struct date){2026, 11, 16};
+	assert_int_equal(check(f, "extend", WF_COORDINATING, WF_ROLE_PPID),
+			 WF_COORDINATING);
+	f->req.today = (struct date){2026, 11, 17};
+	assert_int_equal(check(f, "extend", WF_COORDINATING, WF_ROLE_PPID), -1);
+	late = f->reason;
+	assert_non_null(strstr(late->en, "original deadline has passed"));
+	assert_non_null(strstr(late->en, "22(8)"));
+	assert_non_null(strstr(late->id, "Pasal 22 ayat (8)"));
+	f->req.today = (struct date){2027, 1, 4};
+	assert_int_equal(check(f, "extend", WF_COORDINATING, WF_ROLE_PPID), -1);
+	assert_ptr_equal(f->reason, late);
+	/* Its own reason, not the "only once" one. */
+	f->req.today = (struct date){2026, 11, 2};
+	f->req.extensions = 1;
+	assert_int_equal(check(f, "extend", WF_COORDINATING, WF_ROLE_PPID), -1);
+	once = f->reason;
+	assert_ptr_not_equal(once, late);
+	/* Other actions do not care about the deadline. */
+	f->req.extensions = 0;
+	f->req.today = (struct date){2027, 1, 4};
+	assert_int_equal(check(f, "decide", WF_COORDINATING, WF_ROLE_PPID),
 			 WF_DECIDED);
+	assert_int_equal(check(f, "note", WF_COORDINATING, WF_ROLE_PPID),
+			 WF_COORDINATING);
+}
+
+/* decide: a basis exactly when something is withheld, a holder exactly
+ * when the information is not held; extra values are refused. */
+static void test_decide_basis_and_holder_rules(void **state)
+{
+	struct fx *f = *state;
+	const struct text *partial_none, *granted_basis, *not_held_basis;
+
+	f->args.holder = NULL;
+	f->args.decision = WF_DECISION_PARTIAL;
+	f->args.basis = NULL;
+	assert_int_equal(check(f, "decide", WF_AVAILABLE, WF_ROLE_PPID), -1);
+	partial_none = f->reason;
+	assert_non_null(strstr(partial_none->en, "withheld"));
+	f->args.basis = " ";
+	assert_int_equal(check(f, "decide", WF_AVAILABLE, WF_ROLE_PPID), -1);
+	assert_ptr_equal(f->reason, partial_none);
+	f->args.basis = "h, b";
+	assert_int_equal(check(f, "decide", WF_AVAILABLE, WF_ROLE_PPID),
+			 WF_DECIDED);
+
+	f->args.decision = WF_DECISION_GRANTED;
+	f->args.basis = "h";
+	assert_int_equal(check(f, "decide", WF_COORDINATING, WF_ROLE_PPID), -1);
+	granted_basis = f->reason;
+	assert_ptr_not_equal(granted_basis, partial_none);
+	f->args.basis = "";
+	assert_int_equal(check(f, "decide", WF_COORDINATING, WF_ROLE_PPID),
+			 WF_DECIDED);
+
+	f->args.decision = WF_DECISION_NOT_HELD;
+	f->args.holder = "Bawaslu Provinsi Bengkulu";
+	f->args.basis = "c";
+	assert_int_equal(check(f, "decide", WF_COORDINATING, WF_ROLE_PPID), -1);
+	not_held_basis = f->reason;
+	assert_ptr_not_equal(not_held_basis, granted_basis);
+	f->args.basis = NULL;
+	assert_int_equal(check(f, "decide", WF_COORDINATING, WF_ROLE_PPID),
+			 WF_DECIDED);
+
+	/* A holder belongs to not_held only. */
+	for (int d = WF_DECISION_GRANTED; d <= WF_DECISION_REJECTED; d++) {
+		f->args.decision = (enum wf_decision)d;
+		f->args.basis = d == WF_DECISION_GRANTED ? NULL : "h";
+		f->args.holder = "KPU RI";
+		assert_int_equal(
+		    check(f, "decide", WF_COORDINATING, WF_ROLE_PPID), -1);
+		assert_non_null(strstr(f->reason->en, "not_held"));
+		f->args.holder = NULL;
+		assert_int_equal(
+		    check(f, "decide", WF_COORDINATING, WF_ROLE_PPID),
+		    WF_DECIDED);
+	}
+}
+
+/* The permission table, written out from the issue and DOMAIN.md. */
+static void test_permission_table(void **state)
+{
+	(void)state;
+	static const struct {
+		enum wf_perm perm;
+		const char *key;
+		unsigned roles;
+	} want[] = {
+	    {WF_PERM_SUBMIT, "submit", WF_ROLE_DESK | WF_ROLE_KIOSK},
+	    {WF_PERM_REVEAL, "reveal", WF_ROLE_DESK | WF_ROLE_PPID},
+	    {WF_PERM_PRINT, "print", WF_ROLE_STAFF},
+	    {WF_PERM_HOLIDAYS, "holidays", WF_ROLE_DESK | WF_ROLE_KASUBBAG},
+	    {WF_PERM_ACK_CALL, "ack_call", WF_ROLE_STAFF},
+	};
+
+	assert_int_equal(sizeof(want) / sizeof(want[0]), WF_PERM_COUNT);
+	for (size_t i = 0; i < WF_PERM_COUNT; i++) {
+		assert_int_equal(workflow_perm_roles(want[i].perm),
+				 want[i].roles);
+		assert_string_equal(workflow_perm_key(want[i].perm),
+				    want[i].key);
+		for (size_t r = 0; r < N_ROLES; r++) {
+			const struct text *why = &sentinel;
+			bool may =
+			    workflow_may(single_roles[r], want[i].perm, &why);
+
+			assert_int_equal(
+			    may, (want[i].roles & single_roles[r]) != 0);
+			if (may) {
+				assert_null(why);
+				continue;
+			}
+			assert_text_ok(why);
+			/* The refusal names every role that may. */
+			for (size_t k = 0; k < N_ROLES; k++) {
+				const char *rk =
+				    workflow_role_key(single_roles[k]);
+
+				if (!(want[i].roles & single_roles[k]))
+					continue;
+				assert_non_null(strcasestr(why->en, rk));
+				assert_non_null(strcasestr(why->id, rk));
+			}
+		}
+		/* Several roles: one allowed is enough; none is refused. */
+		assert_true(workflow_may(WF_ROLE_STAFF | WF_ROLE_KIOSK,
+					 want[i].perm, NULL));
+		assert_false(workflow_may(0, want[i].perm, NULL));
+	}
+	assert_false(workflow_may(WF_ROLE_STAFF, WF_PERM_COUNT, NULL));
+	assert_int_equal(workflow_perm_roles(WF_PERM_COUNT), 0);
+	assert_string_equal(workflow_perm_key(WF_PERM_COUNT), "unknown");
+}
+
+/* workflow_may_act() is what workflow_check() asks about roles. */
+static void test_may_act_follows_the_action_table(void **state)
+{
+	(void)state;
+	size_t n;
+	const struct wf_action *a = workflow_actions(&n);
+	const struct text *why;
+
+	for (size_t i = 0; i < n; i++) {
+		for (size_t r = 0; r < N_ROLES; r++) {
+			bool may =
+			    workflow_may_act(single_roles[r], &a[i], &why);
+
+			assert_int_equal(may,
+					 (a[i].roles & single_roles[r]) != 0);
+			if (may)
+				assert_null(why);
+			else
+				assert_text_ok(why);
+		}
+	}
+	assert_false(workflow_may_act(WF_ROLE_STAFF, NULL, &why));
+	assert_text_ok(why);
+	assert_true(
+	    workflow_may_act(WF_ROLE_DESK, workflow_find("forward"), NULL));
+}
+
+/* A value this program does not know is shown as "unknown", never NULL. */
+static void test_unknown_values_are_safe_to_show(void **state)
+{
+	(void)state;
+	static const int bad[] = {WF_STATUS_COUNT, 42, -1, 1 << 20};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		enum wf_status s = (enum wf_status)bad[i];
+
+		assert_string_equal(workflow_status_key(s), "unknown");
+		assert_text_ok(workflow_status_label(s));
+		assert_string_equal(workflow_status_label(s)->en,
+				    "Unknown status");
+		assert_false(workflow_status_valid(s));
+		assert_false(workflow_status_open(s));
+		assert_false(workflow_status_done(s));
+		assert_string_equal(
+		    workflow_decision_key((enum wf_decision)bad[i]), "unknown");
+		assert_text_ok(
+		    workflow_decision_label((enum wf_decision)bad[i]));
+		assert_string_equal(workflow_regime_key((enum wf_regime)bad[i]),
+				    "unknown");
+		assert_text_ok(workflow_regime_label((enum wf_regime)bad[i]));
+	}
+	assert_string_equal(workflow_regime_key(WF_REGIME_COUNT), "unknown");
+}
+
+/* "Open" is a known status before the written notification. */
+static void test_open_statuses(void **state)
+{
+	(void)state;
+	unsigned open = 0;
+
+	for (int s = 0; s < WF_STATUS_COUNT; s++) {
+		assert_true(workflow_status_valid((enum wf_status)s));
+		if (workflow_status_open((enum wf_status)s))
+			open |= S(s);
+		assert_int_equal(workflow_status_open((enum wf_status)s),
+				 !workflow_status_done((enum wf_status)s));
+	}
+	assert_int_equal(open, ALL_STATES & ~(S(WF_NOTIFIED) | S(WF_CLOSED)));
+}
+
+static void test_regime_keys_round_trip(void **state)
+{
+	(void)state;
+	static const char *const keys[WF_REGIME_COUNT] = {
+	    "ordinary", "election", "objection"};
+
+	assert_int_equal(WF_REGIME_ORDINARY, 0);
+	for (int r = 0; r < WF_REGIME_COUNT; r++) {
+		assert_string_equal(workflow_regime_key((enum wf_regime)r),
+				    keys[r]);
+		assert_int_equal(workflow_regime_from_key(keys[r]), r);
+		assert_text_ok(workflow_regime_label((enum wf_regime)r));
+	}
+	assert_int_equal(workflow_regime_from_key("unknown"), -1);
+	assert_int_equal(workflow_regime_from_key("Election"), -1);
+	assert_int_equal(workflow_regime_from_key(""), -1);
+	assert_int_equal(workflow_regime_from_key(NULL), -1);
+}
+
+static void test_states_format(void **state)
+{
+	(void)state;
+	char buf[64], small[12];
+
+	assert_int_equal(
+	    workflow_states_format(find("decide")->from, buf, sizeof(buf)),
+	    strlen("available, coordinating"));
+	assert_string_equal(buf, "available, coordinating");
+	workflow_states_format(find("forward")->from, buf, sizeof(buf));
+	assert_string_equal(buf, "submitted");
+	workflow_states_format(0, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	/* Truncated, still a string. */
+	workflow_states_format(ALL_STATES, small, sizeof(small));
+	assert_true(strlen(small) < sizeof(small));
+	assert_int_equal(workflow_states_format(ALL_STATES, small, 0), 0);
 }
 
 int main(void)
@@ -700,6 +1009,15 @@ int main(void)
 	    T(test_basis_normalize),
 	    T(test_pasal17_labels),
 	    T(test_partial_basis_must_be_real),
+	    T(test_wrong_state_names_status),
+	    T(test_extend_refused_after_original_deadline),
+	    T(test_decide_basis_and_holder_rules),
+	    T(test_permission_table),
+	    T(test_may_act_follows_the_action_table),
+	    T(test_unknown_values_are_safe_to_show),
+	    T(test_open_statuses),
+	    T(test_regime_keys_round_trip),
+	    T(test_states_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
