@@ -72,7 +72,7 @@ if [ "$(id -u)" = 0 ]; then
 	printf '[database]\npath = %s\n[staff]\n%s = kasubbag\n' "$DB" "$me" > "$T_DIR/kasubbag.conf"
 	out=$(env -u PPID_DEV $CONSOLE --config "$T_DIR/kasubbag.conf" show --reveal-id "$R1" 2>&1); rc=$?
 	check_eq "kasubbag may not reveal a NIK" 1 "$rc"
-	check_has "... told which roles may" "only the desk and the PPID" "$out"
+	check_has "... told which roles may" "Only the desk or the PPID may see a full ID number" "$out"
 	printf '[database]\npath = %s\n[staff]\n%s = ppid\n' "$DB" "$me" > "$T_DIR/ppid.conf"
 	out=$(env -u PPID_DEV $CONSOLE --config "$T_DIR/ppid.conf" show --reveal-id "$R1" 2>&1); rc=$?
 	check_eq "the PPID may reveal a NIK" 0 "$rc"

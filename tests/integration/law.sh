@@ -17,9 +17,9 @@ t_tmpdir
 DB="$T_DIR/queue.db"
 me=$(id -un)
 unset PPID_CONFIG
-# Development mode is asked for explicitly (issue 7 item 1); the [staff]
-# configuration below is what grants the roles either way.
-export PPID_DEV=1
+# The roles come from [staff] below, never from development mode (which
+# would give every role).
+unset PPID_DEV
 
 cat > "$T_DIR/kiosk.conf" <<CONF
 [office]
