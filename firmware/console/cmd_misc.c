@@ -321,7 +321,8 @@ int cmd_holidays(struct console *c, int argc, char **argv)
 			return EXIT_REFUSED;
 		rc = EXIT_OK;
 		if (queue_holidays(q, year, print_holiday, NULL) < 0) {
-			console_error("holidays", "cannot read the holidays: %s",
+			console_error("holidays",
+				      "cannot read the holidays: %s",
 				      queue_errmsg(q));
 			rc = EXIT_REFUSED;
 		}
@@ -369,6 +370,7 @@ int cmd_holidays(struct console *c, int argc, char **argv)
 	if (q) {
 		if (queue_holidays_add(q, many, n, &c->actor, c->now) < 0) {
 			console_error("holidays", "%s", queue_errmsg(q));
+			console_explain_roles(c);
 		} else {
 			printf("%zu holiday(s) stored\n", n);
 			rc = EXIT_OK;
@@ -591,9 +593,10 @@ int cmd_calls(struct console *c, int argc, char **argv)
 		q = console_open_queue(c, false, false);
 		if (!q)
 			return EXIT_REFUSED;
-		if (queue_call_ack(q, id, &c->actor, c->now) < 0)
+		if (queue_call_ack(q, id, &c->actor, c->now) < 0) {
 			console_error("calls", "%s", queue_errmsg(q));
-		else
+			console_explain_roles(c);
+		} else
 			rc = EXIT_OK;
 		queue_close(q);
 		return rc;

@@ -75,6 +75,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	static struct request r;
 	struct doc_buf doc = {0};
 	struct queue *q;
+	const struct text *why;
 	bool receipt;
 	char title[96];
 	int opt, wait_s = 0, rc = EXIT_REFUSED;
@@ -107,8 +108,10 @@ static int print_doc(struct console *c, int argc, char **argv)
 	receipt = strcmp(argv[optind], "receipt") == 0;
 	if (!wait_s)
 		wait_s = receipt ? c->cfg.receipt_timeout_s : 120;
-	if (!workflow_may(c->actor.roles, WF_PERM_PRINT, NULL)) {
-		console_error("print", "%s is not staff", c->login);
+	if (!workflow_may(c->actor.roles, WF_PERM_PRINT, &why)) {
+		console_error("print", "%s: %s (%s)", c->login, why->id,
+			      why->en);
+		console_explain_roles(c);
 		return EXIT_REFUSED;
 	}
 	q = console_open_queue(c, false, false);

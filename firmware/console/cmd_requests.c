@@ -967,6 +967,7 @@ int cmd_act(struct console *c, int argc, char **argv)
 			console_error_text("act", argv[optind + 1], refusal);
 		else
 			console_error("act", "%s", queue_errmsg(q));
+		console_explain_roles(c);
 		goto out;
 	}
 	r = malloc(sizeof(*r));
