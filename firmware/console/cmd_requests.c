@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "console.h"
+#include "csvout.h"
 #include "idparse.h"
 
 /* ---- init ------------------------------------------------------------------ */
@@ -335,22 +336,6 @@ struct list_ctx {
 	int rows;	      /* printed */
 };
 
-static void csv_field(const char *s, bool last)
-{
-	if (strpbrk(s, ",\"\n\r")) {
-		putchar('"');
-		for (; *s; s++) {
-			if (*s == '"')
-				putchar('"');
-			putchar(*s);
-		}
-		putchar('"');
-	} else {
-		fputs(s, stdout);
-	}
-	putchar(last ? '\n' : ',');
-}
-
 /* Print up to @p width characters (not bytes) of a UTF-8 string, padded. */
 static void cell(const char *s, int width)
 {
@@ -405,19 +390,23 @@ static int list_row(const struct request *r, void *ctx)
 		if (r->extended)
 			date_format(r->extended_deadline, ext, sizeof(ext));
 		date_format(r->deadline, due, sizeof(due));
-		csv_field(r->regno, false);
-		csv_field(received, false);
-		csv_field(request_channel_key(r->channel), false);
-		csv_field(r->name, false);
-		csv_field(workflow_status_key(r->status), false);
-		csv_field(due, false);
-		csv_field(ext, false);
-		csv_field(request_overdue(r, console_today(l->c)) ? "yes"
-								  : "no",
-			  false);
-		csv_field(r->decision ? workflow_decision_key(r->decision) : "",
-			  false);
-		csv_field(r->info, true);
+		const char *cells[] = {
+		    r->regno,
+		    received,
+		    request_channel_key(r->channel),
+		    r->name,
+		    workflow_status_key(r->status),
+		    due,
+		    ext,
+		    request_overdue(r, console_today(l->c)) ? "yes" : "no",
+		    r->decision ? workflow_decision_key(r->decision) : "",
+		    r->info,
+		};
+
+		/* A write error stops the listing; stdout keeps its error. */
+		if (csvout_row(stdout, sizeof(cells) / sizeof(cells[0]),
+			       cells) < 0)
+			return -1;
 	} else {
 		cell(r->regno, 26);
 		cell(received, 20);
@@ -499,8 +488,9 @@ int cmd_list(struct console *c, int argc, char **argv)
 	if (!l.cal || queue_load_calendar(q, l.cal) < 0)
 		goto out;
 	if (l.csv)
-		printf("regno,received,channel,name,status,deadline,"
-		       "extended_deadline,overdue,decision,info\n");
+		fputs("regno,received,channel,name,status,deadline,"
+		      "extended_deadline,overdue,decision,info\r\n",
+		      stdout);
 	else
 		printf("%-26s %-20s %-24s %-12s %-10s %s\n", "REGNO",
 		       "RECEIVED", "NAME", "STATUS", "DUE", "");
