@@ -1,0 +1,128 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# `list --format csv` read back by Python's csv module: names and texts with
+# commas, quotes, newlines and formula-looking text come back cell by cell,
+# formula cells carry the neutralising "'", and every record ends in CRLF.
+. "$(dirname "$0")/../lib/testlib.sh"
+t_tmpdir
+DB="$T_DIR/queue.db"
+me=$(id -un)
+unset PPID_CONFIG
+# Development mode (every login holds every role) for when it needs asking
+# for; the [staff] entry below covers the configuration-based roles.
+export PPID_DEV=1
+
+if ! command -v python3 > /dev/null 2>&1; then
+	fail "python3 is needed to read the CSV back (sh assets/deps.sh test)"
+	exit 1
+fi
+
+cat > "$T_DIR/kiosk.conf" <<CONF
+[office]
+name = KPU Provinsi Bengkulu
+prefix = KPU-BKL
+[database]
+path = $DB
+[staff]
+$me = desk
+CONF
+C="$CONSOLE --config $T_DIR/kiosk.conf"
+$C init > /dev/null 2>&1
+check_eq "init" 0 "$?"
+
+CONSOLE_CMD="$C" CSV_OUT="$T_DIR/list.csv" python3 - <<'PY'
+import csv, os, shlex, subprocess, sys
+
+console = shlex.split(os.environ["CONSOLE_CMD"])
+out_path = os.environ["CSV_OUT"]
+fails = 0
+
+def check(what, ok, detail=""):
+    global fails
+    if ok:
+        print("PASS: " + what)
+    else:
+        fails += 1
+        print("FAIL: " + what + (" (" + detail + ")" if detail else ""))
+
+# (name, info): single-line names, multi-line information.
+cases = [
+    ("Santoso, Budi", "Salinan DPT, Kota Bengkulu, Pemilu 2024"),
+    ('O"Brien "Ahmad"', 'Dokumen "A", "B" dan "C" lengkap'),
+    ("=SUM(A1)", "=HYPERLINK(\"http://contoh.id\",\"klik\")"),
+    ("+1 Budi", "+62 812 3456 7890 dokumen"),
+    ("-2 Siti", "-1+1 laporan keuangan"),
+    ("@x", "@SUM(1,2) data pemilih"),
+    ("Ani Rahma", "Baris satu\nBaris dua, \"kutip\"\nBaris tiga"),
+    ("Dewi Lestari", "Baris CRLF satu\r\nBaris CRLF dua"),
+    ("Eko Prasetyo", "\tTab di depan: dokumen anggaran"),
+    ("Fajar Nugroho", "\rCR di depan: dokumen anggaran"),
+    ("Gita 'Ayu'", "'=1 sudah dinetralkan oleh pengirim"),
+]
+
+def neutral(s):
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
+
+regnos = {}
+for name, info in cases:
+    r = subprocess.run(console + [
+        "add", "--name", name, "--id", "3201015708900001",
+        "--address", "Jl. Pembangunan No. 11, Bengkulu",
+        "--occupation", "Wiraswasta", "--phone", "0812 3456 7890",
+        "--info", info, "--purpose", "Penelitian skripsi"],
+        capture_output=True, text=True)
+    check("add accepts the name %r" % name, r.returncode == 0,
+          r.stderr.strip())
+    regnos[r.stdout.strip()] = (name, info)
+
+r = subprocess.run(console + ["list", "--format", "csv"],
+                   capture_output=True)
+check("list --format csv exits 0", r.returncode == 0,
+      r.stderr.decode(errors="replace"))
+raw = r.stdout
+with open(out_path, "wb") as f:
+    f.write(raw)
+
+# Every record ends in CRLF: outside quotes, each LF follows a CR.
+inq, prev, bare = False, b"", 0
+for i in range(len(raw)):
+    c = raw[i:i + 1]
+    if c == b'"':
+        inq = not inq
+    elif c == b"\n" and not inq and prev != b"\r":
+        bare += 1
+    prev = c
+check("every record ends in CRLF", bare == 0 and raw.endswith(b"\r\n"),
+      "%d bare LF" % bare)
+check("quotes are balanced", not inq)
+
+with open(out_path, newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f, strict=True))
+header = rows[0]
+check("the header comes first", header[:4] ==
+      ["regno", "received", "channel", "name"], repr(header))
+check("one record per request", len(rows) == 1 + len(cases),
+      "%d rows" % len(rows))
+col = {k: i for i, k in enumerate(header)}
+seen = 0
+for row in rows[1:]:
+    check("record %s has %d cells" % (row[0], len(header)),
+          len(row) == len(header), repr(row))
+    if row[0] not in regnos or len(row) != len(header):
+        continue
+    seen += 1
+    name, info = regnos[row[0]]
+    check("name cell of %s reads back as %r" % (row[0], neutral(name)),
+          row[col["name"]] == neutral(name), repr(row[col["name"]]))
+    check("info cell of %s reads back exactly" % row[0],
+          row[col["info"]] == neutral(info), repr(row[col["info"]]))
+    bad = [k for k in header
+           if row[col[k]][:1] in ("=", "+", "-", "@", "\t", "\r")]
+    check("no cell of %s can start a formula" % row[0], not bad, repr(bad))
+check("every request was found in the CSV", seen == len(cases),
+      "%d of %d" % (seen, len(cases)))
+sys.exit(1 if fails else 0)
+PY
+rc=$?
+check_eq "the Python reader found no difference" 0 "$rc"
+t_done
