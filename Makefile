@@ -52,7 +52,7 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP \
 	$(call pkg_cflags,$(CORE_PKGS) $(DRV_PKGS)) $(CUPS_CFLAGS) \
 	$(if $(HAVE_LIBGPIOD),-DHAVE_LIBGPIOD=1)
 ALL_LDFLAGS := $(LDFLAGS)
-LIBS := $(call pkg_libs,$(CORE_PKGS) $(DRV_PKGS)) $(CUPS_LIBS) -lutil -lpthread -lm
+LIBS := $(call pkg_libs,$(CORE_PKGS) $(DRV_PKGS)) $(CUPS_LIBS) -lcsv -lutil -lpthread -lm
 
 ifeq ($(SAN),1)
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -3,6 +3,7 @@
 # `list --format csv` read back by Python's csv module: names and texts with
 # commas, quotes, newlines and formula-looking text come back cell by cell,
 # formula cells carry the neutralising "'", and every record ends in CRLF.
+# Then `holidays import` of RFC 4180 files (quoted commas, BOM, CRLF).
 . "$(dirname "$0")/../lib/testlib.sh"
 t_tmpdir
 DB="$T_DIR/queue.db"
@@ -125,4 +126,23 @@ sys.exit(1 if fails else 0)
 PY
 rc=$?
 check_eq "the Python reader found no difference" 0 "$rc"
+
+# holidays import reads RFC 4180: a quoted name keeps its comma and quotes.
+printf '\357\273\277day,kind,name,source\r\n# test data\r\n2030-03-20,national,"Idul Fitri, hari ""pertama""","SKB 3 Menteri, 2029"\r\n\r\n2030-03-21,leave,Cuti bersama\r\n' > "$T_DIR/quoted.csv"
+out=$($C holidays import "$T_DIR/quoted.csv" 2>&1); rc=$?
+check_eq "holidays import of a quoted file (BOM, CRLF, header, comment)" 0 "$rc"
+check_has "... stores both rows" "2 holiday(s)" "$out"
+out=$($C holidays list 2030 2>/dev/null)
+check_has "... the name keeps its comma and quotes" 'Idul Fitri, hari "pertama"' "$out"
+check_has "... and the second row" "Cuti bersama" "$out"
+printf '2031-01-01,national,Tahun Baru\n2031-03-20,national,Idul Fitri, hari pertama,SKB 2030\n' > "$T_DIR/unquoted.csv"
+out=$($C holidays import "$T_DIR/unquoted.csv" 2>&1); rc=$?
+check_eq "an unquoted comma in a name is refused" 1 "$rc"
+check_has "... naming the file and line" "unquoted.csv:2:" "$out"
+check_has "... and what is wrong" "found 5 fields" "$out"
+check_lacks "... and nothing is stored (not even line 1)" "Tahun Baru" "$($C holidays list 2031 2>/dev/null)"
+printf '2031-01-01,national,Hari "Raya"\n' > "$T_DIR/quote.csv"
+out=$($C holidays import "$T_DIR/quote.csv" 2>&1); rc=$?
+check_eq "a bare quote inside a field is refused" 1 "$rc"
+check_has "... with the line" "quote.csv:1: misplaced quote" "$out"
 t_done
