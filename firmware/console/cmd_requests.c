@@ -70,19 +70,6 @@ static int copy_field(char *dst, size_t len, const char *src, const char *what)
 	return 0;
 }
 
-static bool all_digits(const char *s, size_t n)
-{
-	size_t k = 0;
-
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9')
-			k++;
-		else if (*s != ' ' && *s != '.' && *s != '-')
-			return false;
-	}
-	return k == n;
-}
-
 /* A deadline counted over a year without holidays may fall on one. */
 static void warn_unloaded_years(struct queue *q, const struct request *r)
 {
@@ -257,7 +244,7 @@ int cmd_add(struct console *c, int argc, char **argv)
 	/* Defaults that follow from the channel and the ID's shape. */
 	if (!id_type)
 		id_type =
-		    all_digits(req.id_number, ID_NIK_LEN) ? "nik" : "other";
+		    request_id_type_key(request_id_type_guess(req.id_number));
 	v = request_id_type_from_key(id_type);
 	if (v < 0) {
 		console_error("add",
