@@ -92,11 +92,6 @@ static void on_field(void *data, size_t len, void *ctx)
 
 	if (r->failed)
 		return;
-	if (!r->in_row) {
-		/* A record that starts after a bare CR on the same line. */
-		r->in_row = true;
-		r->row_line = r->line;
-	}
 	if (memchr(data, '\0', len)) {
 		set_err(r, EINVAL, r->row_line, "field %zu holds a NUL byte",
 			r->n_fields + 1);
@@ -237,6 +232,22 @@ static void on_record(int c, void *ctx)
 	r->in_row = false;
 }
 
+/*
+ * Records end at LF only, and CR counts as a space (trimmed at the end of an
+ * unquoted field, allowed after a closing quote): so CRLF works, and a bare
+ * CR stays inside its field, where the text rules refuse it, instead of
+ * ending a record in the middle of a line.
+ */
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static int is_term(unsigned char c)
+{
+	return c == '\n';
+}
+
 /* Blank (spaces, tabs, CR/LF only) or a '#' comment. */
 static bool skippable(const char *s, size_t n)
 {
@@ -310,6 +321,8 @@ int holiday_csv_parse(const char *text, size_t len, struct holiday_csv *out,
 		set_err(&r, ENOMEM, 0, "out of memory");
 		goto out;
 	}
+	csv_set_space_func(&p, is_space);
+	csv_set_term_func(&p, is_term);
 	if (len >= 3 && memcmp(text, bom, 3) == 0)
 		at = 3;
 	while (at < len && !r.failed) {

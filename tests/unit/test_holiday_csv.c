@@ -133,6 +133,20 @@ static void test_crlf_bom_blank_lines(void **state)
 	row_is(x, 2, 2027, 6, 1, "national", "Hari Lahir Pancasila", "");
 }
 
+/* Records end at LF (or CRLF): a bare CR never splits a line in two. */
+static void test_bare_cr(void **state)
+{
+	struct fx *x = *state;
+
+	accept(x, "2027-01-01,national,\"A, B\"\r\n2027-01-02,leave,C \r\n", 2);
+	row_is(x, 0, 2027, 1, 1, "national", "A, B", "");
+	row_is(x, 1, 2027, 1, 2, "leave", "C", "");
+	holiday_csv_free(&x->h);
+	refuse_str(x, "2027-01-01,national,A\rB\n", 1, "one line");
+	refuse_str(x, "2027-01-01,national,A,SKB\r2027-01-02,national,B\n", 1,
+		   "found 6 fields");
+}
+
 static void test_empty_and_header_only(void **state)
 {
 	struct fx *x = *state;
@@ -304,6 +318,7 @@ int main(void)
 	    T(test_current_format),
 	    T(test_quoted_fields),
 	    T(test_crlf_bom_blank_lines),
+	    T(test_bare_cr),
 	    T(test_empty_and_header_only),
 	    T(test_kind_any_case),
 	    T(test_unquoted_spaces_trimmed),
