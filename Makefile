@@ -96,7 +96,7 @@ TEST_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
 	$(call pkg_cflags,$(DRV_PKGS) cmocka) $(CUPS_CFLAGS) $(DRV_DEFS)
 
 DRV_LIBS  := $(call pkg_libs,$(DRV_PKGS)) $(CUPS_LIBS)
-CORE_LIBS := $(call pkg_libs,$(CORE_PKGS)) -lm
+CORE_LIBS := $(call pkg_libs,$(CORE_PKGS)) -lcsv -lm
 TEST_LIBS := $(call pkg_libs,cmocka) -lutil
 
 # ---- sources ----------------------------------------------------------------

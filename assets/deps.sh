@@ -10,13 +10,13 @@ what=${1:-test}
 
 RUNTIME="libsqlite3-0 libinih1 libgpiod2 libcups2 libcairo2 libpango-1.0-0 \
 	libpangocairo-1.0-0 libfontconfig1 libqrencode4 libncursesw6 libudev1 libevdev2 \
-	fonts-dejavu-core cups gpiod"
+	libcsv3 fonts-dejavu-core cups gpiod"
 BUILD="make gcc pkg-config xxd libsqlite3-dev libinih-dev libgpiod-dev libcups2-dev \
 	libcairo2-dev libpango1.0-dev libfontconfig-dev libqrencode-dev libncurses-dev
-	libudev-dev libevdev-dev
+	libudev-dev libevdev-dev libcsv-dev
 	fonts-dejavu-core"
 TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client \
-	poppler-utils zbar-tools sqlite3 clang-format"
+	poppler-utils zbar-tools sqlite3 clang-format python3"
 
 case "$what" in
 build) want=$BUILD ;;

@@ -150,9 +150,11 @@ char *document_clean_text(const char *in, bool multiline)
 	n = strnlen(in, DOCUMENT_FIELD_MAX + 1);
 	cut = n > DOCUMENT_FIELD_MAX;
 	if (cut) {
-		n = DOCUMENT_FIELD_MAX;
-		while (n > 0 && ((unsigned char)in[n] & 0xc0) == 0x80)
-			n--;
+		/* Cut before the character that crosses the limit. */
+		const char *p =
+		    g_utf8_find_prev_char(in, in + DOCUMENT_FIELD_MAX + 1);
+
+		n = p ? (size_t)(p - in) : 0;
 	}
 	valid = g_utf8_make_valid(in, (gssize)n);
 	s = g_string_sized_new(n + 4);

@@ -2,11 +2,13 @@
 /*
  * ID parser: tells a NIK, an ICAO 9303 MRZ (TD1, TD3) and a receipt QR payload
  * apart, validates each one fully, and explains every refusal in words a
- * visitor understands.  Works on fixed buffers only.
+ * visitor understands.  Works on fixed buffers only; GLib only steps
+ * through UTF-8.
  */
 
 #include <assert.h>
 #include <errno.h>
+#include <glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +41,14 @@ static const struct text msg_unknown = {
 static const struct text msg_nik_length = {
     "NIK harus terdiri dari 16 angka.",
     "The NIK must have 16 digits.",
+};
+static const struct text msg_nik_15 = {
+    "NIK ini hanya 15 angka, padahal NIK terdiri dari 16 angka: mungkin ada angka yang terlewat. Periksa lagi.",
+    "This NIK has only 15 digits, but an NIK has 16: a digit is probably missing. Please check it.",
+};
+static const struct text msg_nik_17 = {
+    "NIK ini 17 angka, padahal NIK terdiri dari 16 angka: mungkin ada angka yang terketik dua kali. Periksa lagi.",
+    "This NIK has 17 digits, but an NIK has 16: a digit was probably typed twice. Please check it.",
 };
 static const struct text msg_nik_digits = {
     "NIK hanya boleh berisi angka 0-9.",
@@ -285,6 +295,11 @@ static enum id_kind parse_nik(const char *s, size_t n, struct date today,
 			d[nd] = s[i];
 		nd++;
 	}
+	/* One digit off is a typo worth naming. */
+	if (nd == ID_NIK_LEN - 1)
+		return fail(out, &msg_nik_15);
+	if (nd == ID_NIK_LEN + 1)
+		return fail(out, &msg_nik_17);
 	if (nd != ID_NIK_LEN)
 		return fail(out, &msg_nik_length);
 	d[ID_NIK_LEN] = '\0';
@@ -702,14 +717,17 @@ enum id_kind id_parse(const char *text, size_t len, struct date today,
 	return fail(out, &msg_unknown);
 }
 
-/* Length of the UTF-8 character starting at @p s (1 for a stray byte). */
-static size_t char_len(const char *s)
+/*
+ * The character after the one at @p s: GLib's step for valid UTF-8, one
+ * byte for a stray or truncated sequence (g_utf8_next_char() alone would
+ * trust the lead byte and could step over the terminating NUL).
+ */
+static const char *next_char(const char *s)
 {
-	size_t k = 1;
+	gunichar c = g_utf8_get_char_validated(s, -1);
 
-	while (s[k] && ((unsigned char)s[k] & 0xC0) == 0x80 && k < 4)
-		k++;
-	return k;
+	return c == (gunichar)-1 || c == (gunichar)-2 ? s + 1
+						      : g_utf8_next_char(s);
 }
 
 void id_mask(const char *id, char *buf, size_t len)
@@ -721,7 +739,7 @@ void id_mask(const char *id, char *buf, size_t len)
 	if (!id)
 		id = "";
 	/* Count characters, not bytes: a deed number may be non-ASCII. */
-	for (const char *p = id; *p; p += char_len(p))
+	for (const char *p = id; *p; p = next_char(p))
 		n++;
 	if (n > 8) {
 		head = 4;
@@ -730,9 +748,9 @@ void id_mask(const char *id, char *buf, size_t len)
 		head = 0;
 		tail = n < 2 ? n : 2;
 	}
-	for (const char *p = id; *p; p += char_len(p), i++) {
+	for (const char *p = id; *p; p = next_char(p), i++) {
 		bool keep = i < head || i >= n - tail;
-		size_t k = keep ? char_len(p) : 1;
+		size_t k = keep ? (size_t)(next_char(p) - p) : 1;
 
 		if (o + k >= len)
 			break;

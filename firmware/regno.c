@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "regno.h"
+#include "request.h"
 
 /* What a receipt payload may carry (see idparse.h). */
 static bool allowed(char c)
@@ -73,8 +74,13 @@ invalid:
 
 int regno_check_format(const char *fmt, const char *prefix)
 {
-	char buf[64];
+	char buf[REQ_REGNO_MAX];
 
-	/* The widest case: a five-digit sequence in December. */
-	return regno_format(fmt, prefix, 99999, 2026, 12, buf, sizeof(buf));
+	/* A five-digit sequence in every month: the widest Roman month is
+	 * VIII, not XII. */
+	for (int month = 1; month <= 12; month++)
+		if (regno_format(fmt, prefix, 99999, 2026, month, buf,
+				 sizeof(buf)) < 0)
+			return -1;
+	return 0;
 }

@@ -19,7 +19,12 @@
 int regno_format(const char *fmt, const char *prefix, int seq, int year,
 		 int month, char *buf, size_t len);
 
-/** Check a template and prefix once at start-up (same rules). */
+/**
+ * Check a template and prefix once at start-up: the same rules, and the
+ * number must fit REQ_REGNO_MAX bytes for every sequence up to 99999 in
+ * every month (the widest Roman month is VIII).
+ * @return 0, or -1 with errno EINVAL or ENOSPC.
+ */
 int regno_check_format(const char *fmt, const char *prefix);
 
 #endif

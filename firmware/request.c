@@ -123,6 +123,16 @@ static const struct text msg_36 = {
     "The time received is too old: before 30 April 2010, when UU 14/2008 "
     "took effect."};
 
+static const struct text msg_line_sep = {
+    "Isian ini harus satu baris. Hapus tanda ganti baris atau paragraf "
+    "lalu ketik ulang.",
+    "This must be a single line. Remove the line or paragraph break and "
+    "type it again."};
+static const struct text msg_invisible = {
+    "Isian ini hanya berisi karakter yang tidak terlihat. Ketik dengan "
+    "huruf atau angka biasa.",
+    "This contains only invisible characters. Type it with ordinary "
+    "letters or digits."};
 static const struct text msg_phone_long = {
     "Nomor telepon terlalu panjang (paling banyak 20 karakter).",
     "The phone number is too long (20 characters at most)."};
@@ -183,30 +193,74 @@ void request_wipe(struct request *req)
 	request_init(req);
 }
 
+/* U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR: line breaks to
+ * some readers, so a one-line field that holds one could fake a line. */
+static bool is_separator(gunichar c)
+{
+	GUnicodeType t = g_unichar_type(c);
+
+	return t == G_UNICODE_LINE_SEPARATOR ||
+	       t == G_UNICODE_PARAGRAPH_SEPARATOR;
+}
+
 bool request_text_ok(const char *s, bool multiline, size_t *chars)
 {
-	size_t n = 0;
-
 	if (!g_utf8_validate(s, -1, NULL))
 		return false;
 	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
-		if ((c == '\n' || c == '\r' || c == '\t') && multiline) {
-			n++;
+		if ((c == '\n' || c == '\r' || c == '\t') && multiline)
 			continue;
-		}
 		/* Control characters and Unicode format/unassigned ones
 		 * (such as bidi overrides) do not belong in a register. */
 		if (g_unichar_iscntrl(c) ||
 		    g_unichar_type(c) == G_UNICODE_FORMAT ||
 		    g_unichar_type(c) == G_UNICODE_UNASSIGNED)
 			return false;
-		n++;
+		if (!multiline && is_separator(c))
+			return false;
 	}
 	if (chars)
-		*chars = n;
+		*chars = (size_t)g_utf8_strlen(s, -1);
 	return true;
+}
+
+/*
+ * Something a reader can see.  GLib counts spaces, controls, format
+ * characters, combining marks alone and zero-width ones (U+200B, the Hangul
+ * jungseong filler U+1160) as not graphic or zero width; the Hangul fillers
+ * it classes as letters and the blank braille cell are named here.
+ */
+static bool visible(gunichar c)
+{
+	switch (c) {
+	case 0x115F: /* HANGUL CHOSEONG FILLER */
+	case 0x3164: /* HANGUL FILLER */
+	case 0xFFA0: /* HALFWIDTH HANGUL FILLER */
+	case 0x2800: /* BRAILLE PATTERN BLANK */
+		return false;
+	default:
+		return g_unichar_isgraph(c) && !g_unichar_iszerowidth(c);
+	}
+}
+
+/* Valid UTF-8 @p s holds at least one visible character. */
+static bool has_visible(const char *s)
+{
+	for (const char *p = s; *p; p = g_utf8_next_char(p))
+		if (visible(g_utf8_get_char(p)))
+			return true;
+	return false;
+}
+
+/* Valid UTF-8 @p s holds U+2028 or U+2029. */
+static bool has_separator(const char *s)
+{
+	for (const char *p = s; *p; p = g_utf8_next_char(p))
+		if (is_separator(g_utf8_get_char(p)))
+			return true;
+	return false;
 }
 
 static bool has_letter(const char *s)
@@ -239,6 +293,12 @@ static const struct text *check_text(const char *s, bool required,
 
 	if (blank(s))
 		return required ? missing : NULL;
+	if (!g_utf8_validate(s, -1, NULL))
+		return &msg_0;
+	if (!multiline && has_separator(s))
+		return &msg_line_sep;
+	if (!has_visible(s))
+		return &msg_invisible;
 	if (!request_text_ok(s, multiline, &n))
 		return &msg_0;
 	if (n < min)
@@ -287,6 +347,21 @@ static const struct text *check_email(const char *s)
 	    strstr(at, "..") || at[1] == '.' || strlen(dot + 1) < 2)
 		return bad;
 	return NULL;
+}
+
+enum req_id_type request_id_type_guess(const char *id)
+{
+	size_t digits = 0;
+
+	for (const char *p = id; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p != ' ' && *p != '.' && *p != '-')
+			return REQ_ID_OTHER;
+	}
+	return digits >= ID_NIK_LEN - 1 && digits <= ID_NIK_LEN + 1
+		   ? REQ_ID_NIK
+		   : REQ_ID_OTHER;
 }
 
 static const struct text *check_id(const struct request *req, time_t now)

@@ -188,8 +188,20 @@ int request_delivery_from_key(const char *key);
 const struct text *request_delivery_label(enum req_delivery d);
 
 /**
+ * The ID type to assume when nobody chose one.  Digits (with the spaces,
+ * dots or dashes people type between groups) that number 15 to 17 are
+ * taken as an NIK, so one with a digit missing or doubled is refused by
+ * the NIK rules as a probable typo instead of being stored as another
+ * document.
+ * @return REQ_ID_NIK or REQ_ID_OTHER
+ */
+enum req_id_type request_id_type_guess(const char *id);
+
+/**
  * Check that @p s is valid UTF-8 without control characters (newlines are
- * allowed when @p multiline), and count its characters into @p chars.
+ * allowed when @p multiline), Unicode format characters or unassigned code
+ * points, and, for one line (!@p multiline), without U+2028 / U+2029 (line
+ * and paragraph separators); count its characters into @p chars.
  * @return true if acceptable.
  */
 bool request_text_ok(const char *s, bool multiline, size_t *chars);

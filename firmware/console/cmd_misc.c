@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "console.h"
+#include "holiday_csv.h"
 #include "idparse.h"
 #include "safetext.h"
 
@@ -188,101 +189,18 @@ static int print_holiday(const struct queue_holiday *h, void *ctx)
 	return 0;
 }
 
-static bool kind_ok(const char *k)
+/* The file's rows, or a message naming the file and the line. */
+static int import_file(const char *path, struct holiday_csv *h)
 {
-	return strcmp(k, "national") == 0 || strcmp(k, "leave") == 0 ||
-	       strcmp(k, "office") == 0;
-}
+	struct holiday_csv_error err;
 
-/* Parse "YYYY-MM-DD,kind,name[,source]" CSV (no quoting needed). */
-static int import_file(const char *path, struct queue_holiday **out,
-		       size_t *n_out, char **store)
-{
-	FILE *f = fopen(path, "re");
-	char line[512];
-	size_t n = 0, cap = 0, lineno = 0;
-	struct queue_holiday *h = NULL;
-	char *texts = NULL;
-	size_t tlen = 0;
-
-	if (!f) {
-		console_error("holidays", "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	/* First pass keeps the text; pointers are fixed up afterwards. */
-	while (fgets(line, sizeof(line), f)) {
-		char *fields[4] = {NULL, NULL, NULL, NULL};
-		char *p = line, *nl;
-		int nf = 0;
-
-		lineno++;
-		nl = strpbrk(line, "\r\n");
-		if (nl)
-			*nl = '\0';
-		if (!*line || *line == '#' || strncmp(line, "day,", 4) == 0)
-			continue;
-		while (nf < 4 && p) {
-			fields[nf++] = p;
-			p = strchr(p, ',');
-			if (p && nf < 4)
-				*p++ = '\0';
-		}
-		if (nf < 3 || !kind_ok(fields[1]) || !*fields[2] ||
-		    !request_text_ok(fields[2], false, NULL)) {
-			console_error(
-			    "holidays",
-			    "%s:%zu: expected DATE,KIND,NAME[,SOURCE] "
-			    "with KIND national, leave or office",
-			    path, lineno);
-			goto fail;
-		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			void *p2 = realloc(h, cap * sizeof(*h));
-
-			if (!p2)
-				goto fail;
-			h = p2;
-		}
-		if (date_parse(fields[0], &h[n].day) < 0) {
-			console_error("holidays", "%s:%zu: '%s' is not a date",
-				      path, lineno, fields[0]);
-			goto fail;
-		}
-		/* Offsets into the text store, made pointers below. */
-		for (int i = 1; i < 4; i++) {
-			const char *s = i < nf ? fields[i] : "";
-			size_t k = strlen(s) + 1;
-			char *t = realloc(texts, tlen + k);
-
-			if (!t)
-				goto fail;
-			texts = t;
-			memcpy(texts + tlen, s, k);
-			if (i == 1)
-				h[n].kind = (const char *)(uintptr_t)tlen;
-			else if (i == 2)
-				h[n].name = (const char *)(uintptr_t)tlen;
-			else
-				h[n].source = (const char *)(uintptr_t)tlen;
-			tlen += k;
-		}
-		n++;
-	}
-	fclose(f);
-	for (size_t i = 0; i < n; i++) {
-		h[i].kind = texts + (uintptr_t)h[i].kind;
-		h[i].name = texts + (uintptr_t)h[i].name;
-		h[i].source = texts + (uintptr_t)h[i].source;
-	}
-	*out = h;
-	*n_out = n;
-	*store = texts;
-	return 0;
-fail:
-	fclose(f);
-	free(h);
-	free(texts);
+	if (holiday_csv_load(path, h, &err) == 0)
+		return 0;
+	if (err.line)
+		console_error("holidays", "%s:%zu: %s", path, err.line,
+			      err.msg);
+	else
+		console_error("holidays", "%s: %s", path, err.msg);
 	return -1;
 }
 
@@ -295,11 +213,14 @@ int cmd_holidays(struct console *c, int argc, char **argv)
 	    "       ppid-console holidays import FILE\n"
 	    "The holiday table (national holidays, cuti bersama, office "
 	    "closures).  FILE\nis CSV: DATE,KIND,NAME[,SOURCE] per line, "
-	    "'#' comments.  Adding holidays\nrecomputes the deadlines of "
-	    "open requests; each move is recorded.\n";
+	    "'#' comments, an optional\nheader day,kind,name,source; quote "
+	    "a field that holds a comma (\"a, b\")\nand double quotes "
+	    "inside one.  A bad line refuses the whole file.  Adding\n"
+	    "holidays recomputes the deadlines of open requests; each move "
+	    "is recorded.\n";
 	struct queue_holiday one, *many = NULL;
+	struct holiday_csv file = {NULL, 0};
 	size_t n = 0;
-	char *store = NULL;
 	struct queue *q;
 	int rc = EXIT_REFUSED;
 
@@ -348,8 +269,8 @@ int cmd_holidays(struct console *c, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 		}
-		if (!kind_ok(one.kind) ||
-		    !request_text_ok(one.name, false, NULL)) {
+		one.kind = holiday_csv_kind(one.kind);
+		if (!one.kind || !request_text_ok(one.name, false, NULL)) {
 			console_error("holidays", "bad kind or name");
 			return EXIT_USAGE;
 		}
@@ -360,8 +281,10 @@ int cmd_holidays(struct console *c, int argc, char **argv)
 			fputs(usage, stderr);
 			return EXIT_USAGE;
 		}
-		if (import_file(argv[2], &many, &n, &store) < 0)
+		if (import_file(argv[2], &file) < 0)
 			return EXIT_REFUSED;
+		many = file.rows;
+		n = file.n_rows;
 	} else {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
@@ -377,9 +300,7 @@ int cmd_holidays(struct console *c, int argc, char **argv)
 		}
 		queue_close(q);
 	}
-	if (many != &one)
-		free(many);
-	free(store);
+	holiday_csv_free(&file);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "console.h"
+#include "csvout.h"
 #include "idparse.h"
 #include "safetext.h"
 
@@ -109,19 +110,6 @@ static int copy_field(char *dst, size_t len, const char *src, const char *what)
 	}
 	memcpy(dst, src, strlen(src) + 1);
 	return 0;
-}
-
-static bool all_digits(const char *s, size_t n)
-{
-	size_t k = 0;
-
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9')
-			k++;
-		else if (*s != ' ' && *s != '.' && *s != '-')
-			return false;
-	}
-	return k == n;
 }
 
 /* A deadline counted over a year without holidays may fall on one: the
@@ -326,7 +314,7 @@ int cmd_add(struct console *c, int argc, char **argv)
 	/* Defaults that follow from the channel and the ID's shape. */
 	if (!id_type)
 		id_type =
-		    all_digits(req.id_number, ID_NIK_LEN) ? "nik" : "other";
+		    request_id_type_key(request_id_type_guess(req.id_number));
 	v = request_id_type_from_key(id_type);
 	if (v < 0) {
 		console_error("add",
@@ -410,22 +398,6 @@ struct list_ctx {
 	int rows;	      /* printed */
 };
 
-static void csv_field(const char *s, bool last)
-{
-	if (strpbrk(s, ",\"\n\r")) {
-		putchar('"');
-		for (; *s; s++) {
-			if (*s == '"')
-				putchar('"');
-			putchar(*s);
-		}
-		putchar('"');
-	} else {
-		fputs(s, stdout);
-	}
-	putchar(last ? '\n' : ',');
-}
-
 /* Print at most @p width characters (not bytes) of a UTF-8 string with its
  * control characters made visible, padded to @p width. */
 static void cell(const char *s, int width)
@@ -470,19 +442,23 @@ static int list_row(const struct request *r, void *ctx)
 		if (r->extended)
 			date_format(r->extended_deadline, ext, sizeof(ext));
 		date_format(r->deadline, due, sizeof(due));
-		csv_field(r->regno, false);
-		csv_field(received, false);
-		csv_field(request_channel_key(r->channel), false);
-		csv_field(r->name, false);
-		csv_field(workflow_status_key(r->status), false);
-		csv_field(due, false);
-		csv_field(ext, false);
-		csv_field(request_overdue(r, console_today(l->c)) ? "yes"
-								  : "no",
-			  false);
-		csv_field(r->decision ? workflow_decision_key(r->decision) : "",
-			  false);
-		csv_field(r->info, true);
+		const char *cells[] = {
+		    r->regno,
+		    received,
+		    request_channel_key(r->channel),
+		    r->name,
+		    workflow_status_key(r->status),
+		    due,
+		    ext,
+		    request_overdue(r, console_today(l->c)) ? "yes" : "no",
+		    r->decision ? workflow_decision_key(r->decision) : "",
+		    r->info,
+		};
+
+		/* A write error stops the listing; stdout keeps its error. */
+		if (csvout_row(stdout, sizeof(cells) / sizeof(cells[0]),
+			       cells) < 0)
+			return -1;
 	} else {
 		cell(r->regno, 26);
 		cell(received, 20);
@@ -578,8 +554,9 @@ int cmd_list(struct console *c, int argc, char **argv)
 	if (!l.cal)
 		goto out;
 	if (l.csv)
-		printf("regno,received,channel,name,status,deadline,"
-		       "extended_deadline,overdue,decision,info\n");
+		fputs("regno,received,channel,name,status,deadline,"
+		      "extended_deadline,overdue,decision,info\r\n",
+		      stdout);
 	else
 		printf("%-26s %-20s %-24s %-12s %-10s %s\n", "REGNO",
 		       "RECEIVED", "NAME", "STATUS", "DUE", "");

@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 
 #include "document.h"
+#include "document_internal.h"
 
 #define FULL_NIK   "1771014508900001"
 #define MASKED_NIK "1771********0001"
@@ -690,6 +691,31 @@ static void garbage(uint32_t *seed, char *buf, size_t max)
 	buf[n] = '\0';
 }
 
+/* Over-long text is cut before the character that crosses the limit. */
+static void test_clean_text_cut_on_a_character(void **state)
+{
+	char *in = malloc(DOCUMENT_FIELD_MAX + 8), *out;
+
+	(void)state;
+	assert_non_null(in);
+	/* "é" (2 bytes) starts at the last byte that fits. */
+	memset(in, 'a', DOCUMENT_FIELD_MAX + 8);
+	memcpy(in + DOCUMENT_FIELD_MAX - 1, "\xc3\xa9", 2);
+	in[DOCUMENT_FIELD_MAX + 7] = '\0';
+	out = document_clean_text(in, false);
+	assert_int_equal(strlen(out), DOCUMENT_FIELD_MAX - 1 + 3);
+	assert_string_equal(out + DOCUMENT_FIELD_MAX - 2, "a\u2026");
+	g_free(out);
+	/* It ends exactly at the limit: kept whole. */
+	memset(in, 'a', DOCUMENT_FIELD_MAX + 8);
+	memcpy(in + DOCUMENT_FIELD_MAX - 2, "\xc3\xa9", 2);
+	out = document_clean_text(in, false);
+	assert_int_equal(strlen(out), DOCUMENT_FIELD_MAX + 3);
+	assert_string_equal(out + DOCUMENT_FIELD_MAX - 2, "\xc3\xa9\u2026");
+	g_free(out);
+	free(in);
+}
+
 static void test_garbage_text(void **state)
 {
 	static char f[12][700];
@@ -757,6 +783,7 @@ int main(void)
 	    cmocka_unit_test(test_receipt_invalid),
 	    cmocka_unit_test(test_receipt_reuse_buf),
 	    cmocka_unit_test(test_garbage_text),
+	    cmocka_unit_test(test_clean_text_cut_on_a_character),
 	    cmocka_unit_test(test_notification_granted),
 	    cmocka_unit_test(test_notification_partial),
 	    cmocka_unit_test(test_notification_rejected),

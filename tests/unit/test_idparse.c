@@ -540,11 +540,17 @@ static void test_nik_province(void **state)
 static void test_nik_length(void **state)
 {
 	const char *len16 = "The NIK must have 16 digits.";
+	const char *len15 = "This NIK has only 15 digits, but an NIK has 16";
+	const char *len17 = "This NIK has 17 digits, but an NIK has 16";
 
 	(void)state;
-	assert_invalid("320101570890001", len16);
-	assert_invalid("32010157089000011", len16);
-	assert_invalid("3201 0157 0890 001", len16);
+	/* One digit off: named as a probable typo. */
+	assert_invalid("320101570890001", len15);
+	assert_invalid("32010157089000011", len17);
+	assert_invalid("3201 0157 0890 001", len15);
+	assert_invalid("3201.0157.0890.00011", len17);
+	assert_invalid("32010157089", len16);
+	assert_invalid("320101570890000111", len16);
 	assert_invalid("12345", len16);
 	assert_invalid("0", len16);
 	assert_invalid("--1--", len16);
@@ -690,6 +696,12 @@ static void test_mask(void **state)
 	assert_string_equal(buf, "");
 	id_mask(NULL, buf, sizeof(buf));
 	assert_string_equal(buf, "");
+	/* Stray or truncated UTF-8 counts byte by byte and never steps
+	 * over the end (a 4-byte lead just before the NUL). */
+	id_mask("12\xf0", buf, sizeof(buf));
+	assert_string_equal(buf, "*2\xf0");
+	id_mask("ABCDEFGH\xc3\xa9\xe2\x82", buf, sizeof(buf));
+	assert_string_equal(buf, "ABCD***H\xc3\xa9\xe2\x82");
 	/* Truncated output never shows a hidden digit. */
 	id_mask("1771014708900001", buf, 8);
 	assert_string_equal(buf, "1771***");

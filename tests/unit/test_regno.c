@@ -72,6 +72,29 @@ static void test_default_template(void **state)
 	assert_int_equal(regno_check_format(DEFAULT_FMT, "KPU-BKL"), 0);
 }
 
+/* The start-up check covers August (VIII), wider than December (XII):
+ * found by tests/fuzz/fuzz_regno.c. */
+static void test_check_covers_the_widest_month(void **state)
+{
+	struct fx *f = *state;
+	char prefix[64];
+
+	/* 99999/PPID/<43>/XII/2026 is 63 characters; with VIII, 64. */
+	memset(prefix, 'A', 43);
+	prefix[43] = '\0';
+	assert_int_equal(
+	    regno_format(DEFAULT_FMT, prefix, 99999, 2026, 12, f->buf, 64), 0);
+	errno = 0;
+	assert_int_equal(
+	    regno_format(DEFAULT_FMT, prefix, 99999, 2026, 8, f->buf, 64), -1);
+	assert_int_equal(errno, ENOSPC);
+	errno = 0;
+	assert_int_equal(regno_check_format(DEFAULT_FMT, prefix), -1);
+	assert_int_equal(errno, ENOSPC);
+	prefix[42] = '\0';
+	assert_int_equal(regno_check_format(DEFAULT_FMT, prefix), 0);
+}
+
 static void test_seq_widens_past_four_digits(void **state)
 {
 	struct fx *f = *state;
@@ -228,6 +251,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    T(test_default_template),
+	    T(test_check_covers_the_widest_month),
 	    T(test_seq_widens_past_four_digits),
 	    T(test_month_and_roman_placeholders),
 	    T(test_result_fits_a_receipt_payload),

@@ -22,6 +22,8 @@
 #define NBSP	"\xc2\xa0"	   /* U+00A0 NO-BREAK SPACE */
 #define IDSP	"\xe3\x80\x80"	   /* U+3000 IDEOGRAPHIC SPACE */
 #define CJK_4B	"\xf0\xa0\x80\x80" /* U+20000, a letter of 4 bytes */
+#define LSEP	"\xe2\x80\xa8"	   /* U+2028 LINE SEPARATOR */
+#define PSEP	"\xe2\x80\xa9"	   /* U+2029 PARAGRAPH SEPARATOR */
 
 static time_t now;
 
@@ -488,10 +490,11 @@ static void test_nik_via_id_parser(void **state)
 	bad(r, REQ_F_ID);
 	SET(id_number, "   ");
 	bad(r, REQ_F_ID);
+	/* One digit missing or doubled: a probable typo, said so. */
 	SET(id_number, "177101470890001"); /* 15 digits */
-	bad(r, REQ_F_ID);
+	assert_non_null(strstr(bad(r, REQ_F_ID)->en, "only 15 digits"));
 	SET(id_number, "17710147089000011"); /* 17 digits */
-	bad(r, REQ_F_ID);
+	assert_non_null(strstr(bad(r, REQ_F_ID)->en, "17 digits"));
 	SET(id_number, "17710147089O0001"); /* letter O */
 	bad(r, REQ_F_ID);
 	SET(id_number, "1771014713900001"); /* month 13 */
@@ -855,6 +858,128 @@ static void test_text_ok_counts_characters(void **state)
 	assert_true(request_text_ok("Bengkulu", false, NULL));
 }
 
+/* U+2028 / U+2029 break lines for some readers: never in one-line fields. */
+static void test_line_separators_refused_in_one_line_fields(void **state)
+{
+	struct request *r = *state;
+	const struct text *msg;
+
+	SET(name, "Siti" LSEP "Status: closed");
+	msg = bad(r, REQ_F_NAME);
+	assert_non_null(strstr(msg->en, "single line"));
+	assert_non_null(strstr(msg->id, "satu baris"));
+	SET(name, "Siti" PSEP "Aminah");
+	assert_ptr_equal(bad(r, REQ_F_NAME), msg);
+	SET(occupation, "Guru" LSEP);
+	assert_ptr_equal(bad(r, REQ_F_OCCUPATION), msg);
+	r->id_type = REQ_ID_OTHER;
+	SET(id_number, "SIM 1234" PSEP "5678");
+	assert_ptr_equal(bad(r, REQ_F_ID), msg);
+	/* Multi-line fields may break lines anyway. */
+	SET(address, "Jl. Pembangunan No. 11" LSEP "Kota Bengkulu");
+	ok(r, REQ_F_ADDRESS);
+	SET(info, "Salinan DPT" PSEP "Pemilu 2024 Kota Bengkulu");
+	ok(r, REQ_F_INFO);
+	assert_false(request_text_ok("a" LSEP "b", false, NULL));
+	assert_false(request_text_ok("a" PSEP "b", false, NULL));
+	assert_true(request_text_ok("a" LSEP "b", true, NULL));
+}
+
+/* Names a reader cannot see: each invisible or filler kind alone. */
+static void test_invisible_names_refused(void **state)
+{
+	struct request *r = *state;
+	static const char *const invisible[] = {
+	    "\xe2\x80\x8b\xe2\x80\x8b", /* U+200B ZERO WIDTH SPACE */
+	    "\xe2\x80\x8c\xe2\x80\x8d", /* U+200C ZWNJ, U+200D ZWJ */
+	    "\xe2\x81\xa0\xe2\x81\xa0", /* U+2060 WORD JOINER */
+	    "\xef\xbb\xbf\xef\xbb\xbf", /* U+FEFF ZWNBSP (BOM) */
+	    "\xc2\xad\xc2\xad",		/* U+00AD SOFT HYPHEN */
+	    "\xe1\x85\x9f\xe1\x85\x9f", /* U+115F HANGUL CHOSEONG FILLER */
+	    "\xe1\x85\xa0\xe1\x85\xa0", /* U+1160 HANGUL JUNGSEONG FILLER */
+	    "\xe3\x85\xa4\xe3\x85\xa4", /* U+3164 HANGUL FILLER */
+	    "\xef\xbe\xa0\xef\xbe\xa0", /* U+FFA0 HALFWIDTH HANGUL FILLER */
+	    "\xe2\xa0\x80\xe2\xa0\x80", /* U+2800 BRAILLE PATTERN BLANK */
+	    "\xcc\x81\xcc\x81\xcc\x81", /* U+0301 combining acute alone */
+	    "\xcd\x8f\xcd\x8f",		/* U+034F COMBINING GRAPHEME JOINER */
+	    "\xe1\xa0\x8e\xe1\xa0\x8e", /* U+180E MONGOLIAN VOWEL SEPARATOR */
+	    "\xf3\xa0\x80\x81\xf3\xa0\x80\xa1", /* U+E0001, U+E0021 tags */
+	    "\xe3\x85\xa4 \xe2\xa0\x80" IDSP "\xe2\x80\x8b", /* mixed */
+	};
+	const struct text *msg = NULL;
+
+	for (size_t i = 0; i < sizeof(invisible) / sizeof(invisible[0]); i++) {
+		const struct text *t;
+
+		SET(name, invisible[i]);
+		t = request_check_field(r, REQ_F_NAME, now);
+		if (!t || !strstr(t->en, "invisible"))
+			fail_msg("invisible name %zu: %s", i,
+				 t ? t->en : "accepted");
+		assert_ptr_equal(t, msg ? msg : t);
+		msg = t;
+	}
+	/* The fillers GLib takes for letters get the invisible message. */
+	SET(name, "\xe3\x85\xa4\xe3\x85\xa4");
+	assert_ptr_equal(bad(r, REQ_F_NAME), msg);
+	assert_non_null(strstr(msg->id, "tidak terlihat"));
+	SET(name, "\xe2\xa0\x80\xe2\xa0\x80");
+	assert_ptr_equal(bad(r, REQ_F_NAME), msg);
+	SET(name, "\xcc\x81\xcc\x81");
+	assert_ptr_equal(bad(r, REQ_F_NAME), msg);
+	SET(occupation, "\xef\xbe\xa0\xef\xbe\xa0\xef\xbe\xa0");
+	assert_ptr_equal(bad(r, REQ_F_OCCUPATION), msg);
+	/* Visible letters with marks or jamo are names. */
+	SET(name, "Andre"
+		  "\xcc\x81"
+		  " Sihombing"); /* e + combining acute */
+	ok(r, REQ_F_NAME);
+	SET(name, "\xe1\x84\x80\xe1\x85\xa1 Kim"); /* conjoining jamo */
+	ok(r, REQ_F_NAME);
+	SET(name, "\xea\xb9\x80\xec\xb2\xa0\xec\x88\x98"); /* Hangul */
+	ok(r, REQ_F_NAME);
+}
+
+static void test_id_type_guess(void **state)
+{
+	(void)state;
+	assert_int_equal(request_id_type_guess("3201015708900001"), REQ_ID_NIK);
+	assert_int_equal(request_id_type_guess("3201 0157 0890 0001"),
+			 REQ_ID_NIK);
+	assert_int_equal(request_id_type_guess("320101570890001"), REQ_ID_NIK);
+	assert_int_equal(request_id_type_guess("32010157089000011"),
+			 REQ_ID_NIK);
+	assert_int_equal(request_id_type_guess("32010157089000"), REQ_ID_OTHER);
+	assert_int_equal(request_id_type_guess("320101570890000111"),
+			 REQ_ID_OTHER);
+	assert_int_equal(request_id_type_guess("A1234567"), REQ_ID_OTHER);
+	assert_int_equal(request_id_type_guess("AHU-0012345.AH.01.01"),
+			 REQ_ID_OTHER);
+	assert_int_equal(request_id_type_guess(""), REQ_ID_OTHER);
+}
+
+/* What the console's `add` does without --id-type: 15 or 17 digits are
+ * refused as a mistyped NIK, not stored as another document. */
+static void test_guessed_near_nik_is_refused(void **state)
+{
+	struct request *r = *state;
+	const struct text *t;
+
+	SET(id_number, "320101570890001");
+	r->id_type = request_id_type_guess(r->id_number);
+	t = bad(r, REQ_F_ID);
+	assert_non_null(strstr(t->en, "15 digits"));
+	assert_non_null(strstr(t->id, "15 angka"));
+	SET(id_number, "3201-0157-0890-00011");
+	r->id_type = request_id_type_guess(r->id_number);
+	t = bad(r, REQ_F_ID);
+	assert_non_null(strstr(t->en, "17 digits"));
+	/* Chosen explicitly, another document may have 15 digits. */
+	SET(id_number, "012345678901000");
+	r->id_type = REQ_ID_OTHER;
+	ok(r, REQ_F_ID);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -890,6 +1015,10 @@ int main(void)
 	    T(test_delivery_keys_round_trip),
 	    T(test_field_labels_complete),
 	    T(test_text_ok_counts_characters),
+	    T(test_line_separators_refused_in_one_line_fields),
+	    T(test_invisible_names_refused),
+	    T(test_id_type_guess),
+	    T(test_guessed_near_nik_is_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
