@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Subcommands on one request: show, act. */
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "console.h"
+#include "idparse.h"
+#include "safetext.h"
+
+/* ---- show ------------------------------------------------------------------ */
+
+#define SHOW_INDENT "                     " /* under the values */
+
+/* "Label                value": the value folded under itself, with every
+ * control character made visible, so no field can fake another line. */
+static void show_field(const char *label, const char *value)
+{
+	printf("%-20s ", label);
+	safetext_fold(stdout, value, SHOW_INDENT);
+	putchar('\n');
+}
+
+static int show_event(const struct queue_event *ev, void *ctx)
+{
+	char at[32], actor[64], note[600];
+
+	(void)ctx;
+	date_format_wib(ev->at, at, sizeof(at));
+	safetext_line(ev->actor, 24, actor, sizeof(actor));
+	printf("  %s  %-10s %-9s %-8s", at, ev->action, ev->role, actor);
+	if (*ev->to && strcmp(ev->from, ev->to))
+		printf(" %s -> %s", *ev->from ? ev->from : "(new)", ev->to);
+	if (*ev->note) {
+		safetext_line(ev->note, 0, note, sizeof(note));
+		printf("  \"%s\"", note);
+	}
+	if (ev->dev_mode)
+		printf("  [development mode]");
+	putchar('\n');
+	return 0;
+}
+
+static int show_holiday(const struct queue_holiday *h, void *ctx)
+{
+	const struct request *r = ctx;
+	char d[16], name[160];
+
+	if (date_cmp(h->day, r->start_date) < 0 ||
+	    date_cmp(h->day, request_due(r)) > 0 || date_weekday(h->day) > 5)
+		return 0;
+	date_format(h->day, d, sizeof(d));
+	safetext_line(h->name, 0, name, sizeof(name));
+	printf("    %s  %s\n", d, name);
+	return 0;
+}
+
+/* Print the request; every read happened in the caller's one snapshot. */
+static void show_request(struct console *c, const struct request *r,
+			 const struct calendar *cal, bool reveal)
+{
+	char buf[REQ_BUF(REQ_ID_MAX) + 64], due[16];
+
+	show_field("Registration number", r->regno);
+	date_format_wib(r->received_at, buf, sizeof(buf));
+	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), " (%s)",
+		 request_channel_label(r->channel)->en);
+	show_field("Received", buf);
+	date_format_wib(r->created_at, buf, sizeof(buf));
+	show_field("Entered", buf);
+	snprintf(buf, sizeof(buf), "%s (%s)", workflow_status_key(r->status),
+		 workflow_status_label(r->status)->id);
+	show_field("Status", buf);
+	show_field("Name", r->name);
+	if (reveal)
+		snprintf(buf, sizeof(buf), "%s", r->id_number);
+	else
+		id_mask(r->id_number, buf, sizeof(buf));
+	if (r->proxy)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+			 " (acting for someone else)");
+	printf("ID (%s)%*s", request_id_type_key(r->id_type),
+	       (int)(16 - strlen(request_id_type_key(r->id_type))), "");
+	safetext_fold(stdout, buf, SHOW_INDENT);
+	putchar('\n');
+	show_field("Address", r->address);
+	show_field("Occupation", r->occupation);
+	show_field("Phone", r->phone);
+	show_field("Email", r->email);
+	show_field("Information", r->info);
+	show_field("Purpose", r->purpose);
+	show_field("Obtain", request_obtain_label(r->obtain)->en);
+	show_field("Delivery", request_delivery_label(r->delivery)->en);
+	show_field("Regime", r->regime == WF_REGIME_ELECTION
+				 ? "election (3 + 2 working days)"
+			     : r->regime == WF_REGIME_ORDINARY
+				 ? "ordinary (10 + 7 working days)"
+				 : workflow_regime_key(r->regime));
+	date_format(r->start_date, buf, sizeof(buf));
+	show_field("Counts from", buf);
+	date_format(r->deadline, due, sizeof(due));
+	printf("Deadline             %s", due);
+	if (r->extended) {
+		date_format(r->extended_deadline, due, sizeof(due));
+		printf(", extended to %s", due);
+	}
+	if (workflow_status_done(r->status)) {
+		printf(" (met)\n");
+	} else {
+		int left = calendar_workdays_between(cal, console_today(c),
+						     request_due(r));
+
+		if (request_overdue(r, console_today(c)))
+			printf(" (OVERDUE by %d working days)\n", -left);
+		else
+			printf(" (%d working days left)\n", left);
+	}
+}
+
+static void show_decision(const struct request *r)
+{
+	char buf[1024];
+
+	if (r->decision) {
+		snprintf(buf, sizeof(buf), "%s (%s)%s%s%s%s",
+			 workflow_decision_key(r->decision),
+			 workflow_decision_label(r->decision)->id,
+			 *r->basis ? ", Pasal 17 huruf " : "", r->basis,
+			 *r->holder ? ", held by " : "", r->holder);
+		show_field("Decision", buf);
+	}
+	if (*r->memo)
+		show_field("Memo", r->memo);
+}
+
+/* Who may see a full ID number: the roles that need it, nobody else.  The
+ * reveal is on record before the number is printed. */
+static int reveal_allowed(struct console *c, struct queue *q,
+			  const struct request *r)
+{
+	unsigned role = c->actor.roles & workflow_perm_roles(WF_PERM_REVEAL);
+	const struct text *why;
+
+	if (!workflow_may(c->actor.roles, WF_PERM_REVEAL, &why)) {
+		console_error("show", "%s: %s (%s): the ID stays masked",
+			      c->login, why->id, why->en);
+		console_explain_roles(c);
+		return -1;
+	}
+	if (queue_record(q, r->id, "reveal-id", "ID number shown in full",
+			 &c->actor, role, time(NULL)) < 0) {
+		console_error("show",
+			      "the ID is not shown: its reveal could not be "
+			      "recorded: %s",
+			      queue_errmsg(q));
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_show(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console show [--reveal-id] REGNO\n"
+	    "Every field of a request, its deadline in working days (with "
+	    "the holidays\ncounted) and its history.  The ID number is "
+	    "masked; --reveal-id shows it\nin full to the desk and the "
+	    "PPID only, and records that it was shown.\n";
+	static struct request r;
+	struct calendar *cal = NULL;
+	struct queue *q;
+	bool reveal = false;
+	const char *regno = NULL;
+	int rc = EXIT_REFUSED;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--reveal-id") == 0)
+			reveal = true;
+		else if (!regno)
+			regno = argv[i];
+		else {
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!regno) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	q = console_open_queue(c, false, !reveal);
+	if (!q)
+		return EXIT_REFUSED;
+	/* The row, its holidays and its history as of one instant. */
+	if (queue_read_begin(q) < 0 || queue_get(q, regno, &r) < 0) {
+		console_error("show", "%s", queue_errmsg(q));
+		goto out;
+	}
+	cal = console_load_calendar(c, q, "show");
+	if (!cal)
+		goto out;
+	if (reveal) {
+		/* Recording needs a write: end the snapshot, record, then
+		 * read again in a new one. */
+		queue_read_end(q);
+		if (reveal_allowed(c, q, &r) < 0)
+			goto out;
+		if (queue_read_begin(q) < 0 || queue_get(q, regno, &r) < 0) {
+			console_error("show", "%s", queue_errmsg(q));
+			goto out;
+		}
+	}
+	show_request(c, &r, cal, reveal);
+	printf("  holidays counted:\n");
+	if (queue_holidays(q, 0, show_holiday, &r) < 0) {
+		console_error("show", "cannot read the holidays: %s",
+			      queue_errmsg(q));
+		goto out;
+	}
+	show_decision(&r);
+	printf("History\n");
+	if (queue_history(q, r.id, show_event, NULL) < 0) {
+		console_error("show", "%s", queue_errmsg(q));
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	queue_read_end(q);
+	request_wipe(&r);
+	calendar_free(cal);
+	queue_close(q);
+	return rc;
+}
+
+/* ---- act ------------------------------------------------------------------- */
+
+static void flag_list(char *buf, size_t len, unsigned set, unsigned top,
+		      const char *(*key)(unsigned))
+{
+	buf[0] = '\0';
+	for (unsigned bit = 1; bit && bit <= top; bit <<= 1)
+		if ((set & bit) && key(bit))
+			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
+				 *buf ? "," : "", key(bit));
+}
+
+static const char *status_bit_key(unsigned bit)
+{
+	for (int s = 0; s < WF_STATUS_COUNT; s++)
+		if (bit == 1u << s)
+			return workflow_status_key((enum wf_status)s);
+	return NULL;
+}
+
+static const char *need_key(unsigned bit)
+{
+	switch (bit) {
+	case WF_NEED_NOTE:
+		return "--note";
+	case WF_NEED_BASIS:
+		return "--basis";
+	case WF_NEED_MEMO:
+		return "--memo";
+	case WF_NEED_DECISION:
+		return "--decision";
+	default:
+		return NULL;
+	}
+}
+
+/* Each action: who may take it, from which states, what it needs. */
+static void act_list(void)
+{
+	size_t n;
+	const struct wf_action *a = workflow_actions(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		char roles[64], from[160], needs[64];
+
+		flag_list(roles, sizeof(roles), a[i].roles, WF_ROLE_KIOSK,
+			  workflow_role_key);
+		flag_list(from, sizeof(from), a[i].from,
+			  1u << (WF_STATUS_COUNT - 1), status_bit_key);
+		flag_list(needs, sizeof(needs), a[i].needs, WF_NEED_DECISION,
+			  need_key);
+		printf("%s: %s\n", a[i].name, a[i].label.en);
+		printf("    who:   %s\n", roles);
+		printf("    from:  %s\n",
+		       a[i].from == (1u << WF_STATUS_COUNT) - 1 ? "any state"
+								: from);
+		printf("    to:    %s\n",
+		       a[i].to < 0
+			   ? "(unchanged)"
+			   : workflow_status_key((enum wf_status)a[i].to));
+		printf("    needs: %s\n", *needs ? needs : "nothing");
+	}
+}
+
+int cmd_act(struct console *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: ppid-console act REGNO ACTION [--note TEXT] [--basis "
+	    "LETTERS]\n"
+	    "         [--memo NUMBER] [--decision D] [--holder BODY]\n"
+	    "       ppid-console act --list\n"
+	    "Take an SOP action.  Needs: exclude --basis (Pasal 17 letters "
+	    "a-j);\ncoordinate --memo; extend --note (the reason; once "
+	    "only); decide\n--decision granted|partial|rejected|not_held "
+	    "(rejected needs --basis,\nnot_held needs --holder); note "
+	    "--note.\n";
+	static const struct option opts[] = {
+	    {"note", required_argument, NULL, 'n'},
+	    {"basis", required_argument, NULL, 'b'},
+	    {"memo", required_argument, NULL, 'm'},
+	    {"decision", required_argument, NULL, 'd'},
+	    {"holder", required_argument, NULL, 'H'},
+	    {"list", no_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct wf_args args = {0};
+	const struct text *refusal;
+	struct request *r;
+	struct queue *q;
+	int opt, v, rc = EXIT_REFUSED;
+
+	if (console_wants_help(argc, argv, usage))
+		return EXIT_OK;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'n':
+			args.note = optarg;
+			break;
+		case 'b':
+			args.basis = optarg;
+			break;
+		case 'm':
+			args.memo = optarg;
+			break;
+		case 'H':
+			args.holder = optarg;
+			break;
+		case 'd':
+			v = workflow_decision_from_key(optarg);
+			if (v < 0) {
+				console_error("act",
+					      "--decision must be granted, "
+					      "partial, rejected or not_held");
+				return EXIT_USAGE;
+			}
+			args.decision = (enum wf_decision)v;
+			break;
+		case 'l':
+			act_list();
+			return EXIT_OK;
+		default:
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (!workflow_find(argv[optind + 1])) {
+		console_error("act", "unknown action '%s' (see act --list)",
+			      argv[optind + 1]);
+		return EXIT_USAGE;
+	}
+	if (args.note && !request_text_ok(args.note, true, NULL)) {
+		console_error("act", "--note is not valid text");
+		return EXIT_REFUSED;
+	}
+	q = console_open_queue(c, false, false);
+	if (!q)
+		return EXIT_REFUSED;
+	if (queue_act(q, argv[optind], argv[optind + 1], &args, &c->actor,
+		      c->now, &refusal) < 0) {
+		if (refusal)
+			console_error_text("act", argv[optind + 1], refusal);
+		else
+			console_error("act", "%s", queue_errmsg(q));
+		console_explain_roles(c);
+		goto out;
+	}
+	r = malloc(sizeof(*r));
+	if (r && queue_get(q, argv[optind], r) == 0)
+		printf("%s: %s (%s)\n", r->regno,
+		       workflow_status_key(r->status),
+		       workflow_status_label(r->status)->id);
+	if (r)
+		request_wipe(r);
+	free(r);
+	rc = EXIT_OK;
+out:
+	queue_close(q);
+	return rc;
+}
