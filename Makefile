@@ -64,6 +64,7 @@ endif
 CORE_SRC    := $(wildcard firmware/*.c)
 DRV_SRC     := $(filter-out $(if $(HAVE_LIBGPIOD),,drivers/gpio_gpiod.c),$(wildcard drivers/*.c))
 CONSOLE_SRC := $(wildcard firmware/console/*.c)
+KIOSK_SRC   := $(filter-out firmware/kiosk/main.c,$(wildcard firmware/kiosk/*.c))
 SQL         := $(sort $(wildcard sql/[0-9]*.sql))
 TEST_SRC    := $(wildcard tests/unit/test_*.c)
 BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
@@ -71,6 +72,7 @@ BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 CORE_LIB    := $(BUILD)/libppidcore.a
 DRV_LIB     := $(BUILD)/libppiddrivers.a
+KIOSK_LIB   := $(BUILD)/libppidkiosk.a
 CONSOLE     := $(BUILD)/ppid-console
 TESTS       := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
@@ -78,7 +80,7 @@ GEN         := $(BUILD)/gen/migrations.h
 
 .PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz
 .SECONDARY:
-all: $(CONSOLE)
+all: $(CONSOLE) $(KIOSK_LIB)
 
 # Per-test link extras (for -Wl,--wrap) live beside the test: tests/unit/test_x.mk
 # defines TEST_LDFLAGS_test_x.
@@ -100,6 +102,19 @@ $(CORE_LIB): $(call obj,$(CORE_SRC))
 $(DRV_LIB): $(call obj,$(DRV_SRC))
 	$(call quiet,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+# The kiosk's visitor flow (pure: the core only) and its tests.
+KIOSK_CFLAGS := -Ifirmware -Ifirmware/kiosk
+FLOW_TESTS   := $(filter $(BUILD)/tests/test_flow%,$(TESTS))
+$(call obj,$(KIOSK_SRC)) $(FLOW_TESTS:$(BUILD)/tests/%=$(BUILD)/obj/tests/unit/%.o): ALL_CFLAGS += $(KIOSK_CFLAGS)
+
+$(KIOSK_LIB): $(call obj,$(KIOSK_SRC))
+	$(call quiet,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(FLOW_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(KIOSK_LIB) $(CORE_LIB)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) -o $@ $< $(KIOSK_LIB) $(CORE_LIB) $(LIBS) $(call pkg_libs,cmocka)
 
 $(CONSOLE): $(call obj,$(CONSOLE_SRC)) $(CORE_LIB) $(DRV_LIB)
 	$(call quiet,LINK,$@)
@@ -155,7 +170,7 @@ deps:
 # The configuration is root's (0644, only root writes it, or [staff] is
 # ignored); one already there is kept and the new defaults go beside it.
 CONF_DIR := $(DESTDIR)/etc/ppid-kiosk
-install: $(CONSOLE)
+install: $(CONSOLE) $(KIOSK_LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(CONF_DIR)
 	install -m 0755 $(CONSOLE) $(DESTDIR)$(PREFIX)/bin/ppid-console
 	$(Q)if [ -e $(CONF_DIR)/kiosk.conf ]; then \
