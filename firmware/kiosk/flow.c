@@ -415,6 +415,14 @@ static void print_result(struct flow *f, const struct flow_event *ev)
 	f->changed = true;
 }
 
+/* The idle rule applies where a visitor's answers are on screen, but not
+ * while the screen waits for the system (a status look-up). */
+static bool idle_applies(const struct flow *f)
+{
+	return scenes[f->m.scene].idle && !(f->m.scene == FLOW_SCENE_STATUS &&
+					    f->m.lookup == FLOW_LOOKUP_PENDING);
+}
+
 static bool is_input(enum flow_evt_type t)
 {
 	return t == FLOW_EVT_TAP || t == FLOW_EVT_TEXT || t == FLOW_EVT_CARD ||
@@ -424,8 +432,6 @@ static bool is_input(enum flow_evt_type t)
 /* The idle rule and the other clocks, checked on every event. */
 static void timers(struct flow *f)
 {
-	const struct flow_scene_ops *ops = &scenes[f->m.scene];
-
 	if (f->call_clear_at_ms && f->now_ms >= f->call_clear_at_ms) {
 		f->call_clear_at_ms = 0;
 		f->m.call = FLOW_CALL_NONE;
@@ -433,7 +439,7 @@ static void timers(struct flow *f)
 		led(f, FLOW_LED_OFF);
 		f->changed = true;
 	}
-	if (ops->idle && f->now_ms - f->input_ms >= f->cfg.idle_ms) {
+	if (idle_applies(f) && f->now_ms - f->input_ms >= f->cfg.idle_ms) {
 		f->m.under = f->m.scene;
 		f->idle_end_ms = f->now_ms + f->cfg.idle_warn_ms;
 		flow_scene_next(f, FLOW_SCENE_IDLE);
@@ -581,7 +587,7 @@ int flow_next_wake_ms(const struct flow *f, int64_t now_ms)
 	enum flow_scene s = f->m.scene;
 
 	wake_at(f->call_clear_at_ms, now_ms, &best);
-	if (scenes[s].idle)
+	if (idle_applies(f))
 		wake_at(f->input_ms + f->cfg.idle_ms, now_ms, &best);
 	if (s == FLOW_SCENE_WELCOME && f->m.lang != f->cfg.default_lang)
 		wake_at(f->input_ms + f->cfg.idle_ms, now_ms, &best);

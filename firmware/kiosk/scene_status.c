@@ -172,6 +172,8 @@ static void found(struct flow *f, const struct request *r)
 
 static void answered(struct flow *f, const struct flow_event *ev)
 {
+	/* The visitor waited for this: their minute starts again. */
+	f->input_ms = f->now_ms;
 	if (ev->err != QUEUE_OK && ev->err != QUEUE_ERR_NOTFOUND) {
 		f->m.lookup = FLOW_LOOKUP_FAILED;
 		flow_error(f, &txt_failed);

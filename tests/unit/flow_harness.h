@@ -196,10 +196,14 @@ static inline bool printer(enum flow_printer p)
 	    (struct flow_event){.type = FLOW_EVT_PRINTER, .printer = p});
 }
 
-/** true when @p needle occurs anywhere in the bytes of the flow. */
+/** true when @p needle, or all of it but its first byte (as a wipe that
+ *  only "empties" strings would leave), is anywhere in the flow's bytes. */
 static inline bool flow_holds(const char *needle)
 {
-	return memmem(&H.f, sizeof(H.f), needle, strlen(needle)) != NULL;
+	size_t n = strlen(needle);
+
+	return memmem(&H.f, sizeof(H.f), needle, n) != NULL ||
+	       (n > 3 && memmem(&H.f, sizeof(H.f), needle + 1, n - 1) != NULL);
 }
 
 /** Fill the current text field and go on; asserts it was accepted. */

@@ -559,6 +559,17 @@ static void test_next_wake(void **state)
 	h_start();
 	to_submit();
 	assert_int_equal(flow_next_wake_ms(&H.f, H.t), -1);
+	/* Waiting for a look-up is not idling, and wakes nobody; the
+	 * visitor's minute starts again with the answer. */
+	h_start();
+	typed_lookup(REGNO, "0001");
+	assert_int_equal(flow_next_wake_ms(&H.f, H.t), -1);
+	tick(120000);
+	assert_int_equal(M()->scene, FLOW_SCENE_STATUS);
+	assert_int_equal(flow_next_wake_ms(&H.f, H.t), -1);
+	status_done(&row, QUEUE_OK);
+	assert_int_equal(M()->scene, FLOW_SCENE_STATUS_RESULT);
+	assert_int_equal(flow_next_wake_ms(&H.f, H.t), 60000);
 }
 
 int main(void)
