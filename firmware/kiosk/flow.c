@@ -269,7 +269,9 @@ void flow_call_start(struct flow *f, enum flow_call_kind kind,
 		flow_fx(f, &fx);
 	}
 	f->changed = true;
-	if (f->m.scene != FLOW_SCENE_CALL)
+	/* While a submission is being committed its screen stays: the
+	 * answer must reach it (the call is shown there and on Done). */
+	if (f->m.scene != FLOW_SCENE_CALL && f->m.scene != FLOW_SCENE_SUBMIT)
 		flow_scene_next(f, FLOW_SCENE_CALL);
 }
 
@@ -536,6 +538,12 @@ bool flow_handle(struct flow *f, const struct flow_event *ev)
 		break;
 	case FLOW_EVT_PRINT_DONE:
 		print_result(f, ev);
+		break;
+	case FLOW_EVT_STATUS_DONE:
+		/* The visitor left the status screen (a call, say): drop the
+		 * answer and let them ask again. */
+		if (f->m.scene != FLOW_SCENE_STATUS)
+			flow_lookup_abandon(f);
 		break;
 	default:
 		break;

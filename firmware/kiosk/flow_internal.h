@@ -67,6 +67,12 @@ void flow_call_start(struct flow *f, enum flow_call_kind kind,
 /** Ask for a status by receipt QR; goes to the status screen. */
 void flow_lookup_receipt(struct flow *f, const struct id_receipt *r);
 
+/** Forget a pending look-up and its secrets (the answer came too late). */
+void flow_lookup_abandon(struct flow *f);
+
+/** Add a line saying how the desk call stands, when there is one. */
+void view_call_line(const struct flow *f, struct flow_view *v);
+
 /** Parse a card read / typed ID with the office's date of today. */
 enum id_kind flow_parse_id(const struct flow *f, const char *text, size_t len,
 			   struct id_result *r);

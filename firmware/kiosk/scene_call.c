@@ -41,15 +41,23 @@ void scene_call_on_exit(struct flow *f)
 	(void)f;
 }
 
+static const struct text *const words[] = {
+    [FLOW_CALL_NONE] = &txt_none,     [FLOW_CALL_PENDING] = &txt_pending,
+    [FLOW_CALL_CALLED] = &txt_called, [FLOW_CALL_ACKED] = &txt_acked,
+    [FLOW_CALL_FAILED] = &txt_failed,
+};
+
+void view_call_line(const struct flow *f, struct flow_view *v)
+{
+	if (f->m.call == FLOW_CALL_NONE)
+		return;
+	view_line(v, view_text(v, &txt_title), view_text(v, words[f->m.call]),
+		  f->m.call == FLOW_CALL_FAILED ? FLOW_LINE_WARNING
+						: FLOW_LINE_BODY);
+}
+
 void scene_call_view(const struct flow *f, struct flow_view *v)
 {
-	static const struct text *const words[] = {
-	    [FLOW_CALL_NONE] = &txt_none,
-	    [FLOW_CALL_PENDING] = &txt_pending,
-	    [FLOW_CALL_CALLED] = &txt_called,
-	    [FLOW_CALL_ACKED] = &txt_acked,
-	    [FLOW_CALL_FAILED] = &txt_failed,
-	};
 	enum flow_call c = f->m.call;
 	struct flow_view_button *b;
 

@@ -109,6 +109,7 @@ void scene_done_view(const struct flow *f, struct flow_view *v)
 		view_line(v, NULL, view_text(v, &txt_printing), FLOW_LINE_BODY);
 		break;
 	}
+	view_call_line(f, v);
 	b = view_button(v, FLOW_TAP_FINISH, 0, &flow_txt_finish);
 	b->primary = true;
 	view_common_buttons(v);

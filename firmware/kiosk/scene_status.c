@@ -197,6 +197,16 @@ static void answered(struct flow *f, const struct flow_event *ev)
 	f->changed = true;
 }
 
+void flow_lookup_abandon(struct flow *f)
+{
+	if (f->m.lookup != FLOW_LOOKUP_PENDING)
+		return;
+	f->m.lookup = FLOW_LOOKUP_NONE;
+	explicit_bzero(f->lookup_last4, sizeof(f->lookup_last4));
+	explicit_bzero(f->lookup_token, sizeof(f->lookup_token));
+	f->changed = true;
+}
+
 static bool text_input(struct flow *f, const struct flow_event *ev)
 {
 	if (!ev->text)

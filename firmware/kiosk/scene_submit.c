@@ -102,8 +102,8 @@ void scene_submit_on_exit(struct flow *f)
 
 void scene_submit_view(const struct flow *f, struct flow_view *v)
 {
-	(void)f;
 	v->title = view_text(v, &txt_title);
 	view_line(v, NULL, view_text(v, &txt_wait), FLOW_LINE_BODY);
+	view_call_line(f, v);
 	view_button(v, FLOW_TAP_LANG, 0, &flow_txt_lang);
 }

@@ -350,11 +350,20 @@ static void test_form_choices(void **state)
 	assert_non_null(want);
 	tap(FLOW_TAP_NEXT);
 	assert_ptr_equal(M()->error, want);
+	assert_string_equal(V()->error, want->id);
+	tap(FLOW_TAP_LANG);
+	assert_string_equal(V()->error, want->en);
+	assert_string_equal(V()->title, "How to obtain the information");
+	tap(FLOW_TAP_LANG);
 	tap_i(FLOW_TAP_CHOICE, REQ_OBTAIN_VIEW);
 	assert_int_equal(M()->field, 8);
 	want = request_check_field(&M()->v.req, REQ_F_DELIVERY, H.wall);
 	tap(FLOW_TAP_NEXT);
 	assert_ptr_equal(M()->error, want);
+	assert_string_equal(V()->error, want->id);
+	tap(FLOW_TAP_LANG);
+	assert_string_equal(V()->error, want->en);
+	tap(FLOW_TAP_LANG);
 	/* Viewing in person, but sent by courier: the core refuses. */
 	tap_i(FLOW_TAP_CHOICE, REQ_DELIVERY_COURIER);
 	assert_int_equal(M()->field, 8);

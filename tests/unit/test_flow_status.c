@@ -417,6 +417,45 @@ static void test_call_failed(void **state)
 	assert_int_equal(M()->call, FLOW_CALL_PENDING);
 }
 
+static void test_call_during_submit(void **state)
+{
+	(void)state;
+	/* The GPIO button while the submission commits: the call goes out,
+	 * the screen waits for the answer, and Done shows both. */
+	to_submit();
+	fx_clear();
+	button();
+	assert_int_equal(M()->scene, FLOW_SCENE_SUBMIT);
+	assert_int_equal(fx_find(FLOW_FX_CALL)->call_kind, FLOW_CALL_BUTTON);
+	assert_true(view_shows(V(), "Memanggil petugas..."));
+	call_done(true, 4);
+	submit_ok(11);
+	assert_int_equal(M()->scene, FLOW_SCENE_DONE);
+	assert_string_equal(V()->lines[0].value, REGNO);
+	assert_true(
+	    view_shows(V(), "Petugas sudah dipanggil. Mohon tunggu sebentar."));
+}
+
+static void test_call_during_lookup(void **state)
+{
+	(void)state;
+	/* A call while the look-up is pending: the late answer is dropped
+	 * and the visitor can ask again. */
+	typed_lookup(REGNO, "0001");
+	tap(FLOW_TAP_CALL);
+	assert_int_equal(M()->scene, FLOW_SCENE_CALL);
+	status_done(&row, QUEUE_OK);
+	assert_int_equal(M()->scene, FLOW_SCENE_CALL);
+	assert_int_equal(M()->lookup, FLOW_LOOKUP_NONE);
+	check_nothing_private();
+	tap(FLOW_TAP_BACK);
+	assert_int_equal(M()->scene, FLOW_SCENE_STATUS);
+	assert_non_null(flow_view_button(V(), FLOW_TAP_LOOKUP, 0));
+	typed_lookup(REGNO, "0001");
+	status_done(&row, QUEUE_OK);
+	assert_int_equal(M()->scene, FLOW_SCENE_STATUS_RESULT);
+}
+
 /* ---- views: every scene --------------------------------------------------------- */
 
 /* Go to scene @p s from a fresh start. */
@@ -589,6 +628,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_call_and_ack, setup_row),
 	    cmocka_unit_test_setup(test_gpio_button_same_as_screen, setup_row),
 	    cmocka_unit_test_setup(test_call_failed, setup_row),
+	    cmocka_unit_test_setup(test_call_during_submit, setup_row),
+	    cmocka_unit_test_setup(test_call_during_lookup, setup_row),
 	    cmocka_unit_test_setup(test_every_scene_view, setup_row),
 	    cmocka_unit_test_setup(test_every_button_works, setup_row),
 	    cmocka_unit_test_setup(test_next_wake, setup_row),
