@@ -148,13 +148,18 @@ void flow_fx(struct flow *f, const struct flow_effect *fx)
 
 bool flow_effect_next(struct flow *f, struct flow_effect *out)
 {
-	if (f->n_fx == 0)
-		return false;
-	*out = f->fx[0];
-	memmove(&f->fx[0], &f->fx[1], (size_t)(f->n_fx - 1) * sizeof(f->fx[0]));
-	f->n_fx--;
-	explicit_bzero(&f->fx[f->n_fx], sizeof(f->fx[0]));
-	return true;
+	/* Entries a wipe cancelled (FLOW_FX_NONE) are skipped. */
+	while (f->n_fx > 0) {
+		*out = f->fx[0];
+		memmove(&f->fx[0], &f->fx[1],
+			(size_t)(f->n_fx - 1) * sizeof(f->fx[0]));
+		f->n_fx--;
+		explicit_bzero(&f->fx[f->n_fx], sizeof(f->fx[0]));
+		if (out->type != FLOW_FX_NONE)
+			return true;
+	}
+	explicit_bzero(out, sizeof(*out));
+	return false;
 }
 
 void flow_error(struct flow *f, const struct text *t)
@@ -285,7 +290,10 @@ static void call_result(struct flow *f, const struct flow_event *ev)
 			f->m.call_id = ev->id;
 			led(f, FLOW_LED_BLINK);
 		} else {
+			/* Said for a minute, then the next visitor may
+			 * call afresh. */
 			f->m.call = FLOW_CALL_FAILED;
+			f->call_clear_at_ms = f->now_ms + f->cfg.call_clear_ms;
 		}
 		f->changed = true;
 		return;
@@ -348,7 +356,8 @@ static void db_fault(struct flow *f)
 {
 	enum flow_scene s = f->m.scene;
 
-	if (s == FLOW_SCENE_SUBMIT || s == FLOW_SCENE_DONE) {
+	if (in_history(f, FLOW_SCENE_SUBMIT) ||
+	    in_history(f, FLOW_SCENE_DONE)) {
 		f->db_fault_deferred = true;
 		return;
 	}
@@ -613,9 +622,4 @@ int flow_next_wake_ms(const struct flow *f, int64_t now_ms)
 	if (best > 0x7fffffff)
 		best = 0x7fffffff;
 	return (int)best;
-}
-
-bool flow_came_from(const struct flow *f, enum flow_scene s)
-{
-	return in_history(f, s);
 }

@@ -51,9 +51,6 @@ void flow_scene_back_to(struct flow *f, enum flow_scene s);
 /** Forget the history and show @p s alone. */
 void flow_scene_reset(struct flow *f, enum flow_scene s);
 
-/** true when @p s is in the history (under the current scene too). */
-bool flow_came_from(const struct flow *f, enum flow_scene s);
-
 /** Queue an effect (the oldest is dropped when full: logged by nobody). */
 void flow_fx(struct flow *f, const struct flow_effect *fx);
 

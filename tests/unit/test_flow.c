@@ -883,6 +883,47 @@ static void test_fault_during_submit_keeps_number(void **state)
 	assert_false(flow_holds(A_NAME));
 }
 
+static void test_fault_under_call_keeps_number(void **state)
+{
+	(void)state;
+	/* The call screen over the number: the fault waits for it too. */
+	to_submit();
+	submit_ok(9);
+	tap(FLOW_TAP_CALL);
+	assert_int_equal(M()->scene, FLOW_SCENE_CALL);
+	db(false, QUEUE_ERR_READONLY);
+	assert_int_equal(M()->scene, FLOW_SCENE_CALL);
+	tap(FLOW_TAP_BACK);
+	assert_int_equal(M()->scene, FLOW_SCENE_DONE);
+	assert_string_equal(V()->lines[0].value, REGNO);
+	tap(FLOW_TAP_FINISH);
+	assert_int_equal(M()->scene, FLOW_SCENE_OUT_OF_SERVICE);
+}
+
+static void test_wipe_cancels_queued_effects(void **state)
+{
+	struct flow_event ev = {.type = FLOW_EVT_TAP, .tap = FLOW_TAP_LOOKUP};
+
+	(void)state;
+	tap(FLOW_TAP_CHECK_STATUS);
+	text(FLOW_INPUT_REGNO, REGNO);
+	text(FLOW_INPUT_LAST4, "0001");
+	/* The look-up is queued but not yet taken when the fault comes. */
+	ev.now_ms = H.t += 100;
+	flow_handle(&H.f, &ev);
+	ev = (struct flow_event){.type = FLOW_EVT_DB,
+				 .ok = false,
+				 .err = QUEUE_ERR_IO,
+				 .now_ms = H.t += 100};
+	flow_handle(&H.f, &ev);
+	fx_clear();
+	collect();
+	assert_int_equal(fx_count(FLOW_FX_LOOKUP_STATUS), 0);
+	assert_int_equal(fx_count(FLOW_FX_NONE), 0);
+	assert_int_equal(fx_count(FLOW_FX_WIPE), 1);
+	assert_false(flow_holds(REGNO));
+}
+
 /* ---- language, stale taps, effects ------------------------------------------- */
 
 static void test_language_keeps_data(void **state)
@@ -1013,6 +1054,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_out_of_service_and_back, setup),
 	    cmocka_unit_test_setup(test_fault_during_submit_keeps_number,
 				   setup),
+	    cmocka_unit_test_setup(test_fault_under_call_keeps_number, setup),
+	    cmocka_unit_test_setup(test_wipe_cancels_queued_effects, setup),
 	    cmocka_unit_test_setup(test_language_keeps_data, setup),
 	    cmocka_unit_test_setup(test_stale_taps_ignored, setup),
 	    cmocka_unit_test_setup(test_effect_slot_wiped, setup),

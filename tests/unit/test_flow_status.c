@@ -415,6 +415,13 @@ static void test_call_failed(void **state)
 	tap(FLOW_TAP_CALL);
 	assert_int_equal(fx_count(FLOW_FX_CALL), 1);
 	assert_int_equal(M()->call, FLOW_CALL_PENDING);
+	/* A failure is said for a minute, then forgotten. */
+	call_done(false, 0);
+	tap(FLOW_TAP_BACK);
+	tick(59000);
+	assert_int_equal(M()->call, FLOW_CALL_FAILED);
+	tick(1000);
+	assert_int_equal(M()->call, FLOW_CALL_NONE);
 }
 
 static void test_call_during_submit(void **state)
