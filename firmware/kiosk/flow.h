@@ -140,7 +140,25 @@ struct flow_event {
 					screen may show */
 };
 
-/* ---- effects -------------------------------------------------------------- */
+/* ---- effects ----------------------------------------------------------------
+ * What the main loop does for each, and what it answers:
+ *   SUBMIT         copy *req, queue_submit(copy, print_receipt = true),
+ *                  request_wipe(copy); answer SUBMIT_DONE with err (QUEUE_OK:
+ *                  id, regno, deadline = request_due()).
+ *   PRINT_RECEIPT  hand request_id's receipt job to the print worker; answer
+ *                  PRINT_DONE (id = request_id, ok, printer when not ok).
+ *   LOOKUP_STATUS  queue_get(regno) into a local request; answer STATUS_DONE
+ *                  (err, found = &local or NULL), then request_wipe(local).
+ *                  The flow checks token / last4 itself: pass the row as read.
+ *   CALL           record a call (source from call_kind; regno for pickup);
+ *                  answer CALL_DONE (ok, id = the call's row); later, when
+ *                  the console acknowledges it, CALL_ACKED (id).
+ *   WIPE           wipe every copy of visitor text outside the flow (the
+ *                  UI's input buffers and text-texture cache).
+ *   LED            set the call LED.
+ * Device states are sent when they change (and once at start): READER,
+ * PRINTER, DB (ok = false with err when the database cannot be opened or
+ * written; ok = true when a retry succeeds). */
 
 enum flow_fx_type {
 	FLOW_FX_NONE = 0,      /* nothing */
