@@ -9,6 +9,7 @@
  * delivery choice re-checks both (fax needs a number, email an address).
  */
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "flow_internal.h"
@@ -20,55 +21,38 @@ static const struct text txt_optional = {"Boleh dikosongkan.",
 static const struct text txt_to_review = {"Simpan", "Save"};
 
 struct field_info {
-	enum req_field field;  /* which one */
-	size_t max_chars;      /* limit the core checks */
+	enum req_field field; /* which one */
+	size_t off, size;     /* its buffer in struct request; size 0: choice */
+	size_t max_chars;     /* limit the core checks */
 	enum flow_keyboard kb; /* keyboard to show */
 	bool multiline;	       /* may hold line breaks */
 	bool optional;	       /* may be left empty */
 };
 
-static const struct field_info fields[FLOW_FORM_COUNT] = {
-    {REQ_F_NAME, REQ_NAME_MAX, FLOW_KB_TEXT, false, false},
-    {REQ_F_ADDRESS, REQ_ADDRESS_MAX, FLOW_KB_TEXT, true, false},
-    {REQ_F_OCCUPATION, REQ_OCCUPATION_MAX, FLOW_KB_TEXT, false, false},
-    {REQ_F_PHONE, REQ_PHONE_MAX, FLOW_KB_PHONE, false, false},
-    {REQ_F_EMAIL, REQ_EMAIL_MAX, FLOW_KB_EMAIL, false, true},
-    {REQ_F_INFO, REQ_INFO_MAX, FLOW_KB_TEXT, true, false},
-    {REQ_F_PURPOSE, REQ_PURPOSE_MAX, FLOW_KB_TEXT, true, false},
-    {REQ_F_OBTAIN, 0, FLOW_KB_NONE, false, false},
-    {REQ_F_DELIVERY, 0, FLOW_KB_NONE, false, false},
-};
-
-/** The text buffer of a text field, NULL for a choice. */
-static char *field_buf(struct request *r, enum req_field field, size_t *size)
-{
-	switch (field) {
-	case REQ_F_NAME:
-		*size = sizeof(r->name);
-		return r->name;
-	case REQ_F_ADDRESS:
-		*size = sizeof(r->address);
-		return r->address;
-	case REQ_F_OCCUPATION:
-		*size = sizeof(r->occupation);
-		return r->occupation;
-	case REQ_F_PHONE:
-		*size = sizeof(r->phone);
-		return r->phone;
-	case REQ_F_EMAIL:
-		*size = sizeof(r->email);
-		return r->email;
-	case REQ_F_INFO:
-		*size = sizeof(r->info);
-		return r->info;
-	case REQ_F_PURPOSE:
-		*size = sizeof(r->purpose);
-		return r->purpose;
-	default:
-		*size = 0;
-		return NULL;
+#define TEXT_FIELD(f, member, max, kb, ml, opt)                                \
+	{                                                                      \
+		f, offsetof(struct request, member),                           \
+		    sizeof(((struct request *)0)->member), max, kb, ml, opt    \
 	}
-}
+#define CHOICE_FIELD(f)                                                        \
+	{                                                                      \
+		f, 0, 0, 0, FLOW_KB_NONE, false, false                         \
+	}
+
+static const struct field_info fields[FLOW_FORM_COUNT] = {
+    TEXT_FIELD(REQ_F_NAME, name, REQ_NAME_MAX, FLOW_KB_TEXT, false, false),
+    TEXT_FIELD(REQ_F_ADDRESS, address, REQ_ADDRESS_MAX, FLOW_KB_TEXT, true,
+	       false),
+    TEXT_FIELD(REQ_F_OCCUPATION, occupation, REQ_OCCUPATION_MAX, FLOW_KB_TEXT,
+	       false, false),
+    TEXT_FIELD(REQ_F_PHONE, phone, REQ_PHONE_MAX, FLOW_KB_PHONE, false, false),
+    TEXT_FIELD(REQ_F_EMAIL, email, REQ_EMAIL_MAX, FLOW_KB_EMAIL, false, true),
+    TEXT_FIELD(REQ_F_INFO, info, REQ_INFO_MAX, FLOW_KB_TEXT, true, false),
+    TEXT_FIELD(REQ_F_PURPOSE, purpose, REQ_PURPOSE_MAX, FLOW_KB_TEXT, true,
+	       false),
+    CHOICE_FIELD(REQ_F_OBTAIN),
+    CHOICE_FIELD(REQ_F_DELIVERY),
+};
 
 static bool blank(const char *s)
 {
@@ -149,14 +133,13 @@ void scene_form_on_enter(struct flow *f)
 
 bool scene_form_on_event(struct flow *f, const struct flow_event *ev)
 {
-	size_t size;
-	char *buf;
+	const struct field_info *fi = &fields[f->m.field];
 
 	if (ev->type == FLOW_EVT_TEXT) {
-		buf = field_buf(&f->m.v.req, fields[f->m.field].field, &size);
-		if (ev->input != FLOW_INPUT_FIELD || !buf || !ev->text)
+		if (ev->input != FLOW_INPUT_FIELD || !fi->size || !ev->text)
 			return false;
-		flow_copy_text(buf, size, ev->text);
+		flow_copy_text((char *)&f->m.v.req + fi->off, fi->size,
+			       ev->text);
 		flow_error(f, NULL);
 		f->changed = true;
 		return true;
@@ -196,8 +179,6 @@ void scene_form_view(const struct flow *f, struct flow_view *v)
 	const struct field_info *fi = &fields[f->m.field];
 	const struct request *r = &f->m.v.req;
 	struct flow_view_button *b;
-	size_t size;
-	const char *buf;
 
 	v->title = view_text(v, request_field_label(fi->field));
 	/* The format is ours and static. */
@@ -206,13 +187,12 @@ void scene_form_view(const struct flow *f, struct flow_view *v)
 	v->progress = view_fmt(v, view_text(v, &txt_progress), f->m.field + 1,
 			       FLOW_FORM_COUNT);
 #pragma GCC diagnostic pop
-	buf = field_buf((struct request *)r, fi->field, &size);
-	if (buf) {
+	if (fi->size) {
 		struct flow_view_input *in = &v->inputs[v->n_inputs++];
 
 		in->input = FLOW_INPUT_FIELD;
 		in->label = v->title;
-		in->value = buf;
+		in->value = (const char *)r + fi->off;
 		in->max_chars = fi->max_chars;
 		in->kb = fi->kb;
 		in->multiline = fi->multiline;
