@@ -107,27 +107,31 @@ CORE_SRC    := $(wildcard firmware/*.c)
 DRV_SRC     := $(filter-out $(DRV_SKIP),$(wildcard drivers/*.c))
 CONSOLE_SRC := $(wildcard firmware/console/*.c)
 UI_SRC      := $(wildcard ui/*.c)
+KIOSK_SRC   := $(filter-out firmware/kiosk/main.c,$(wildcard firmware/kiosk/*.c))
 SQL         := $(sort $(wildcard sql/[0-9]*.sql))
 TEST_SRC    := $(wildcard tests/unit/test_*.c)
 # Driver tests are built like the drivers and linked without the core: each
 # one shows that the drivers library stands on its own.
 DRV_TEST_SRC := $(filter tests/unit/test_cardreader% tests/unit/test_debounce% \
 	tests/unit/test_gpio%,$(TEST_SRC))
+FLOW_TEST_SRC := $(filter tests/unit/test_flow%,$(TEST_SRC))
 BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 BASE_LIB    := $(BUILD)/libppidbase.a
 CORE_LIB    := $(BUILD)/libppidcore.a
 DRV_LIB     := $(BUILD)/libppiddrivers.a
+KIOSK_LIB   := $(BUILD)/libppidkiosk.a
 CONSOLE     := $(BUILD)/ppid-console
 TESTS       := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 DRV_TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(DRV_TEST_SRC))
+FLOW_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(FLOW_TEST_SRC))
 BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 GEN         := $(BUILD)/gen/migrations.h
 
 .PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz layers-check
 .SECONDARY:
-all: $(CONSOLE)
+all: $(CONSOLE) $(KIOSK_LIB)
 
 # Per-test link extras (for -Wl,--wrap) live beside the test: tests/unit/test_x.mk
 # defines TEST_LDFLAGS_test_x.
@@ -156,17 +160,22 @@ $(call obj,$(CORE_SRC)): $(BUILD)/obj/%.o: %.c | $(GEN) $(call deny,core,$(CORE_
 	$(call compile,$(CORE_CFLAGS))
 $(call obj,$(CONSOLE_SRC)): $(BUILD)/obj/%.o: %.c
 	$(call compile,$(CONSOLE_CFLAGS))
+$(call obj,$(KIOSK_SRC)): $(BUILD)/obj/%.o: %.c | $(GEN) $(call deny,core,$(CORE_DENY))
+	$(call compile,$(CORE_CFLAGS) -Ifirmware/kiosk)
 $(call obj,$(UI_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
 	$(call compile,$(UI_CFLAGS))
 $(call obj,$(DRV_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,drivers,$(DRV_DENY))
 	$(call compile,$(DRV_TEST_CFLAGS))
-$(call obj,$(filter-out $(DRV_TEST_SRC),$(TEST_SRC)) $(BENCH_SRC)): $(BUILD)/obj/%.o: %.c
+$(call obj,$(FLOW_TEST_SRC)): $(BUILD)/obj/%.o: %.c
+	$(call compile,$(TEST_CFLAGS) -Ifirmware/kiosk)
+$(call obj,$(filter-out $(DRV_TEST_SRC) $(FLOW_TEST_SRC),$(TEST_SRC)) $(BENCH_SRC)): $(BUILD)/obj/%.o: %.c
 	$(call compile,$(TEST_CFLAGS))
 
 $(BASE_LIB): $(call obj,$(BASE_SRC))
 $(DRV_LIB): $(call obj,$(DRV_SRC))
 $(CORE_LIB): $(call obj,$(CORE_SRC))
-$(BASE_LIB) $(DRV_LIB) $(CORE_LIB):
+$(KIOSK_LIB): $(call obj,$(KIOSK_SRC))
+$(BASE_LIB) $(DRV_LIB) $(CORE_LIB) $(KIOSK_LIB):
 	$(call quiet,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
@@ -183,7 +192,13 @@ $(DRV_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(DRV_LIB) $(BASE_LI
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(DRV_LIB) $(BASE_LIB) $(DRV_LIBS) $(TEST_LIBS)
 
-$(filter-out $(DRV_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(APP_LIBS)
+# The kiosk's visitor flow is pure: its tests link the flow and the core.
+$(FLOW_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(KIOSK_LIB) $(APP_LIBS)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
+		$(KIOSK_LIB) $(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS) $(TEST_LIBS)
+
+$(filter-out $(DRV_TESTS) $(FLOW_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(APP_LIBS)
 	$(call quiet,LINK,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS) $(TEST_LIBS)
