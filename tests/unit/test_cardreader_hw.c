@@ -108,8 +108,10 @@ static void test_hw_uinput_reader(void **state)
 	int kbd;
 
 	(void)state;
-	if (!getenv("PPID_HW_UINPUT"))
+	if (!getenv("PPID_HW_UINPUT")) {
+		print_message("# skip: needs /dev/uinput (make test-hw)\n");
 		skip(); /* run by tests/hw/run.sh only */
+	}
 	kbd = make_keyboard();
 	r = cardreader_evdev_open(&cfg);
 	assert_non_null(r);
