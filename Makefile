@@ -31,14 +31,35 @@ endif
 
 # ---- libraries --------------------------------------------------------------
 CORE_PKGS := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode
-HAVE_LIBGPIOD := $(shell $(PKG_CONFIG) --exists libgpiod && echo 1)
+HAVE_LIBGPIOD := $(shell $(PKG_CONFIG) --exists libgpiod 2>/dev/null && echo 1)
 DRV_PKGS  := $(if $(HAVE_LIBGPIOD),libgpiod)
 CONSOLE_PKGS := ncursesw
 
-pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1))
-pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1))
+# Quiet: a missing package is reported once, below, not by pkg-config.
+pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
+pkg_libs   = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 CUPS_CFLAGS := $(shell cups-config --cflags 2>/dev/null)
 CUPS_LIBS   := $(shell cups-config --libs 2>/dev/null)
+
+# Missing packages, checked quietly before anything is built (one shell).
+# `make test`, `make run` and `make deps` install them first (deps.sh); any
+# other build goal stops here with the list and the command to install.
+NODEPS_GOALS := test run deps clean format format-check uninstall
+DEPS_SET := $(if $(filter tests-build test-hw bench $(BUILD)/tests/%,$(MAKECMDGOALS)),test,build)
+MISSING := $(strip $(shell for p in $(CORE_PKGS) $(CONSOLE_PKGS) \
+	$(if $(filter test,$(DEPS_SET)),cmocka); do \
+	$(PKG_CONFIG) --exists $$p 2>/dev/null || printf '%s ' $$p; done; \
+	for c in $(firstword $(CC)) cups-config xxd; do \
+	command -v $$c >/dev/null 2>&1 || printf '%s ' $$c; done))
+ifneq ($(MISSING),)
+ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+$(info ppid: this machine lacks what the build needs: $(MISSING))
+MISSING_DEBS := $(shell sh assets/deps.sh $(DEPS_SET) --check 2>/dev/null)
+$(if $(MISSING_DEBS),$(info ppid: missing Debian packages: $(MISSING_DEBS)))
+$(info ppid: install them with:  sudo sh assets/deps.sh $(DEPS_SET))
+$(error missing packages (see above))
+endif
+endif
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef -Wconversion -Wno-sign-conversion
