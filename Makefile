@@ -30,6 +30,7 @@ quiet = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
 # ---- libraries, per layer (DESIGN.md section 2) ---------------------------
+# (pkg-config is asked quietly: a missing package is reported once, below.)
 # Each layer is compiled with only its own include paths and libraries, so a
 # wrong #include fails to compile:
 #   base      firmware/base: log, below everything; libc only
@@ -40,9 +41,9 @@ endif
 #   console   firmware/console/: the core's view + ncurses
 #   ui        ui/: base + SDL only (no SQLite, CUPS or GPIO)
 #   tests     whatever they test; driver tests see only drivers + base
-pkg_exists = $(shell $(PKG_CONFIG) --exists $(1) && echo 1)
-pkg_cflags = $(if $(strip $(1)),$(shell $(PKG_CONFIG) --cflags $(1)))
-pkg_libs   = $(if $(strip $(1)),$(shell $(PKG_CONFIG) --libs $(1)))
+pkg_exists = $(shell $(PKG_CONFIG) --exists $(1) 2>/dev/null && echo 1)
+pkg_cflags = $(if $(strip $(1)),$(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
+pkg_libs   = $(if $(strip $(1)),$(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null))
 
 HAVE_LIBGPIOD := $(call pkg_exists,libgpiod)
 # The evdev card reader needs both: libudev finds it, libevdev decodes it.
@@ -55,6 +56,27 @@ CUPS_LIBS   := $(shell cups-config --libs 2>/dev/null)
 CORE_PKGS    := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode
 CONSOLE_PKGS := ncursesw
 UI_PKGS      := sdl2 SDL2_ttf
+
+# Missing packages, checked quietly before anything is built (one shell).
+# `make test`, `make run` and `make deps` install them first (deps.sh); any
+# other build goal stops here with the list and the command to install.
+NODEPS_GOALS := test run deps clean format format-check uninstall
+DEPS_SET := $(if $(filter tests-build test-hw bench $(BUILD)/tests/%,$(MAKECMDGOALS)),test,build)
+MISSING := $(strip $(shell for p in $(CORE_PKGS) $(CONSOLE_PKGS) \
+	$(if $(filter test,$(DEPS_SET)),cmocka); do \
+	$(PKG_CONFIG) --exists $$p 2>/dev/null || printf '%s ' $$p; done; \
+	for c in $(firstword $(CC)) cups-config xxd; do \
+	command -v $$c >/dev/null 2>&1 || printf '%s ' $$c; done; \
+	[ -e /usr/include/csv.h ] || printf 'libcsv '))
+ifneq ($(MISSING),)
+ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+$(info ppid: this machine lacks what the build needs: $(MISSING))
+MISSING_DEBS := $(shell sh assets/deps.sh $(DEPS_SET) --check 2>/dev/null)
+$(if $(MISSING_DEBS),$(info ppid: missing Debian packages: $(MISSING_DEBS)))
+$(info ppid: install them with:  sudo sh assets/deps.sh $(DEPS_SET))
+$(error missing packages (see above))
+endif
+endif
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef -Wconversion -Wno-sign-conversion

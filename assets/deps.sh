@@ -5,8 +5,12 @@
 #   sh assets/deps.sh test     + what `make test` needs (compilers, cupsd, PDF tools)
 #   sh assets/deps.sh run      what an installed kiosk needs at run time (on the Pi)
 # As root it runs apt-get; otherwise it prints the exact command and stops.
+# Nothing missing: it exits 0 silently, as any user.
+#   sh assets/deps.sh build --check   only print the missing packages on one
+#                                     line (exit 1 if any), never install
 set -eu
 what=${1:-test}
+check=${2:-}
 
 RUNTIME="libsqlite3-0 libinih1 libgpiod2 libcups2 libcairo2 libpango-1.0-0 \
 	libpangocairo-1.0-0 libfontconfig1 libqrencode4 libncursesw6 libudev1 libevdev2 \
@@ -22,7 +26,7 @@ case "$what" in
 build) want=$BUILD ;;
 test) want=$TEST ;;
 run) want=$RUNTIME ;;
-*) echo "usage: sh assets/deps.sh build|test|run" >&2; exit 2 ;;
+*) echo "usage: sh assets/deps.sh build|test|run [--check]" >&2; exit 2 ;;
 esac
 
 missing=""
@@ -34,6 +38,10 @@ for p in $want; do
 	esac
 done
 [ -z "$missing" ] && exit 0
+if [ "$check" = --check ]; then
+	echo "${missing# }"
+	exit 1
+fi
 
 echo "deps: missing Debian packages:$missing"
 if [ "$(id -u)" != 0 ]; then

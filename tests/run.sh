@@ -2,37 +2,18 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Runs every test once per build directory given (normal, then ASan+UBSan),
 # then each fuzz harness briefly.  Details go to build/test.log; stdout gets
-# one line per test file and the closing summary "N passed, N failed".
-# Every test runs under timeout(1): a hang is a failure, not a stuck run.
+# one line per test file and the closing summary "N passed, N failed,
+# N skipped".  Every test runs under timeout(1): a hang is a failure, not a
+# stuck run.
+#
+# What counts as a pass, a failure and a skip: tests/lib/count.sh.  Skips
+# and their reasons are listed under each file's line.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 log=build/test.log
 : > "$log"
-passed=0
-failed=0
-failures=""
-
-# count FILE-LABEL OUTPUT-FILE EXIT-STATUS
-count() {
-	label=$1 out=$2 rc=$3
-	p=$(grep -c -e '^\[       OK \]' -e '^PASS: ' "$out")
-	f=$(grep -c -e '^\[  FAILED  \] test' -e '^\[  ERROR   \]' -e '^FAIL: ' "$out")
-	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
-		f=1
-		echo "FAIL: $label exited with status $rc" >> "$out"
-	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
-	cat "$out" >> "$log"
-	if [ "$f" != 0 ]; then
-		printf '  FAIL  %-44s %3d passed, %d failed\n' "$label" "$p" "$f"
-		failures="$failures $label"
-		grep -e '^FAIL: ' -e '^\[  FAILED  \] test' -e '^\[  ERROR   \]' "$out" | sed 's/^/          /' | head -20
-	else
-		printf '  ok    %-44s %3d passed\n' "$label" "$p"
-	fi
-}
+. tests/lib/count.sh
 
 # bounded SECONDS LABEL COMMAND...: run COMMAND with its output in $tmp/out,
 # killed after SECONDS (KILL 10 s later); sets rc.  A timeout is a FAIL line.
@@ -85,6 +66,8 @@ if ls build/fuzz/fuzz_* >/dev/null 2>&1; then
 fi
 
 echo
-[ -n "$failures" ] && echo "failed:$failures" && echo "details: $log"
-echo "$passed passed, $failed failed"
+[ -n "$skips" ] && echo "skipped in:$skips"
+[ -n "$failures" ] && echo "failed:$failures"
+[ -n "$failures$skips" ] && echo "details: $log"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

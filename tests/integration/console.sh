@@ -4,6 +4,7 @@
 # exit codes, roles from the configuration, and `watch` seeing what another
 # process commits.
 . "$(dirname "$0")/../lib/testlib.sh"
+need_root_owned_config "$@"
 t_tmpdir
 DB="$T_DIR/queue.db"
 me=$(id -un)

@@ -4,6 +4,7 @@
 # simulated backends: a swipe is read (and masked), a press commits a call
 # the desk sees, the LED blinks, the desk's acknowledgement turns it on.
 . "$(dirname "$0")/../lib/testlib.sh"
+need_root_owned_config "$@"
 t_tmpdir
 me=$(id -un)
 unset PPID_CONFIG

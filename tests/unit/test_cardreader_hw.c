@@ -109,9 +109,12 @@ static void test_hw_uinput_reader(void **state)
 	int kbd;
 
 	(void)state;
-	if (!getenv("PPID_HW_UINPUT"))
+	if (!getenv("PPID_HW_UINPUT")) {
+		print_message("# skip: needs /dev/uinput (make test-hw)\n");
 		skip(); /* run by tests/hw/run.sh only */
+	}
 #ifndef HAVE_LIBEVDEV
+	print_message("# skip: built without libevdev/libudev\n");
 	skip(); /* built without libevdev/libudev: no evdev backend */
 #endif
 	kbd = make_keyboard();

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "root_owned.h"
 #include "workflow.h"
 
 struct fx {
@@ -218,6 +219,7 @@ static void test_every_section_loaded(void **state)
 	struct fx *f = *state;
 	struct config *c = &f->cfg;
 
+	T_NEED_ROOT_OWNED();
 	assert_int_equal(load(f, full_file), 0);
 	assert_string_equal(diag(f), "");
 	assert_true(c->from_file);
@@ -463,6 +465,7 @@ static void test_staff_roles(void **state)
 {
 	struct fx *f = *state;
 
+	T_NEED_ROOT_OWNED();
 	assert_int_equal(load(f, "[staff]\n"
 				 "rina = desk\n"
 				 "budi = desk,ppid\n"
@@ -494,6 +497,7 @@ static void test_staff_unknown_role_refused_with_line(void **state)
 {
 	struct fx *f = *state;
 
+	T_NEED_ROOT_OWNED();
 	assert_int_equal(load(f, "[staff]\n"
 				 "rina = desk\n"
 				 "boss = desk,chief\n"),
@@ -507,6 +511,7 @@ static void test_staff_refuses_kiosk_and_empty_roles(void **state)
 {
 	struct fx *f = *state;
 
+	T_NEED_ROOT_OWNED();
 	assert_int_equal(load(f, "[staff]\nrina = desk\nmesin = kiosk\n"), -1);
 	assert_diag_line(f, 3);
 	assert_int_equal(load(f, "[staff]\nrina = desk\n\nkosong =\n"), -1);
@@ -660,5 +665,8 @@ int main(void)
 	    T(test_enum_keys_round_trip),
 	    T(test_ppid_name_defaults_to_none),
 	};
+
+	/* [staff] is read only from root-owned files (see root_owned.h). */
+	t_root_owned_files();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

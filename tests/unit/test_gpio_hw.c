@@ -41,8 +41,10 @@ static int setup(void **state)
 
 static void need_sim(void)
 {
-	if (!sim_dir || !btn_name || !led_name)
+	if (!sim_dir || !btn_name || !led_name) {
+		print_message("# skip: needs gpio-sim lines (make test-hw)\n");
 		skip(); /* run by tests/hw/run.sh only */
+	}
 }
 
 /* Pull the simulated line: what a finger on the button does. */

@@ -159,8 +159,10 @@ static int group_setup(void **state)
 	if (document_render_receipt(&r, &fx.pdf) < 0)
 		return -1;
 	fx.have_cupsd = access("/usr/sbin/cupsd", X_OK) == 0;
-	if (!fx.have_cupsd)
+	if (!fx.have_cupsd) {
+		print_message("# skip: no /usr/sbin/cupsd (package cups)\n");
 		return 0;
+	}
 	find_script(&fx);
 	snprintf(fx.dir, sizeof(fx.dir), "/tmp/ppidcups.XXXXXX");
 	if (!mkdtemp(fx.dir))
