@@ -66,19 +66,22 @@ check_lacks "... not printed" "$NIK" "$out"
 check_has "... with how to grant a role" "under [staff]" "$out"
 check_eq "... and no reveal recorded for it" 1 \
 	"$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE action = 'reveal-id'")"
-# A root-owned configuration (only root can grant roles): kasubbag may act
-# but may not see a full NIK.
-if [ "$(id -u)" = 0 ]; then
-	printf '[database]\npath = %s\n[staff]\n%s = kasubbag\n' "$DB" "$me" > "$T_DIR/kasubbag.conf"
-	out=$(env -u PPID_DEV $CONSOLE --config "$T_DIR/kasubbag.conf" show --reveal-id "$R1" 2>&1); rc=$?
+# A root-owned configuration (only root can grant roles; an ordinary user
+# gets one in a user namespace): kasubbag may act but may not see a full
+# NIK, the PPID may.
+if root_owned_ok; then
+	who=$(as_root_owned id -un)
+	printf '[database]\npath = %s\n[staff]\n%s = kasubbag\n' "$DB" "$who" > "$T_DIR/kasubbag.conf"
+	out=$(unset PPID_DEV; as_root_owned $CONSOLE --config "$T_DIR/kasubbag.conf" show --reveal-id "$R1" 2>&1); rc=$?
 	check_eq "kasubbag may not reveal a NIK" 1 "$rc"
 	check_has "... told which roles may" "Only the desk or the PPID may see a full ID number" "$out"
-	printf '[database]\npath = %s\n[staff]\n%s = ppid\n' "$DB" "$me" > "$T_DIR/ppid.conf"
-	out=$(env -u PPID_DEV $CONSOLE --config "$T_DIR/ppid.conf" show --reveal-id "$R1" 2>&1); rc=$?
+	check_lacks "... and not shown it" "$NIK" "$out"
+	printf '[database]\npath = %s\n[staff]\n%s = ppid\n' "$DB" "$who" > "$T_DIR/ppid.conf"
+	out=$(unset PPID_DEV; as_root_owned $CONSOLE --config "$T_DIR/ppid.conf" show --reveal-id "$R1" 2>&1); rc=$?
 	check_eq "the PPID may reveal a NIK" 0 "$rc"
 	check_has "... recorded with role ppid" "reveal-id  ppid" "$($C show "$R1" 2>/dev/null)"
 else
-	echo "SKIP: role files need root ownership: the [staff] reveal cases run as root (CI)"
+	skip "the [staff] reveal cases need a root-owned configuration: $T_ROOT_OWNED_WHY"
 fi
 
 # ---- nothing fails silently -------------------------------------------------
