@@ -91,7 +91,9 @@ CONSOLE_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
 # Recursive: pkg-config runs only once ui/ has sources (SDL may be absent).
 UI_CFLAGS    = $(COMMON_CFLAGS) -I$(BUILD)/deny/ui -Iui -Ifirmware/base \
 	$(shell $(PKG_CONFIG) --cflags $(UI_PKGS) 2>/dev/null)
+UI_LIBS      = $(shell $(PKG_CONFIG) --libs $(UI_PKGS) 2>/dev/null) -lm
 DRV_TEST_CFLAGS := $(DRV_CFLAGS) $(call pkg_cflags,cmocka)
+UI_TEST_CFLAGS   = $(UI_CFLAGS) $(call pkg_cflags,cmocka)
 TEST_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
 	$(call pkg_cflags,$(DRV_PKGS) cmocka) $(CUPS_CFLAGS) $(DRV_DEFS)
 
@@ -113,15 +115,19 @@ TEST_SRC    := $(wildcard tests/unit/test_*.c)
 # one shows that the drivers library stands on its own.
 DRV_TEST_SRC := $(filter tests/unit/test_cardreader% tests/unit/test_debounce% \
 	tests/unit/test_gpio%,$(TEST_SRC))
+# UI tests are built like ui/ (SDL + base only) and linked without the core.
+UI_TEST_SRC := $(filter tests/unit/test_ui_%,$(TEST_SRC))
 BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 BASE_LIB    := $(BUILD)/libppidbase.a
 CORE_LIB    := $(BUILD)/libppidcore.a
 DRV_LIB     := $(BUILD)/libppiddrivers.a
+UI_LIB      := $(BUILD)/libppidui.a
 CONSOLE     := $(BUILD)/ppid-console
 TESTS       := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 DRV_TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(DRV_TEST_SRC))
+UI_TESTS    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UI_TEST_SRC))
 BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 GEN         := $(BUILD)/gen/migrations.h
 
@@ -160,13 +166,16 @@ $(call obj,$(UI_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
 	$(call compile,$(UI_CFLAGS))
 $(call obj,$(DRV_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,drivers,$(DRV_DENY))
 	$(call compile,$(DRV_TEST_CFLAGS))
-$(call obj,$(filter-out $(DRV_TEST_SRC),$(TEST_SRC)) $(BENCH_SRC)): $(BUILD)/obj/%.o: %.c
+$(call obj,$(UI_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
+	$(call compile,$(UI_TEST_CFLAGS))
+$(call obj,$(filter-out $(DRV_TEST_SRC) $(UI_TEST_SRC),$(TEST_SRC)) $(BENCH_SRC)): $(BUILD)/obj/%.o: %.c
 	$(call compile,$(TEST_CFLAGS))
 
 $(BASE_LIB): $(call obj,$(BASE_SRC))
 $(DRV_LIB): $(call obj,$(DRV_SRC))
 $(CORE_LIB): $(call obj,$(CORE_SRC))
-$(BASE_LIB) $(DRV_LIB) $(CORE_LIB):
+$(UI_LIB): $(call obj,$(UI_SRC))
+$(BASE_LIB) $(DRV_LIB) $(CORE_LIB) $(UI_LIB):
 	$(call quiet,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
@@ -183,7 +192,12 @@ $(DRV_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(DRV_LIB) $(BASE_LI
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(DRV_LIB) $(BASE_LIB) $(DRV_LIBS) $(TEST_LIBS)
 
-$(filter-out $(DRV_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(APP_LIBS)
+$(UI_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UI_LIB) $(BASE_LIB)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
+		$(UI_LIB) $(BASE_LIB) $(UI_LIBS) $(TEST_LIBS)
+
+$(filter-out $(DRV_TESTS) $(UI_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(APP_LIBS)
 	$(call quiet,LINK,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS) $(TEST_LIBS)
