@@ -53,20 +53,25 @@ struct ui_fonts *ui_fonts_new(const char *regular, const char *bold)
 		p[UI_FONT_BOLD] = p[UI_FONT_REGULAR];
 	if (!p[UI_FONT_SYMBOL])
 		p[UI_FONT_SYMBOL] = p[UI_FONT_REGULAR];
-	if (!p[UI_FONT_REGULAR]) {
-		log_err("ui: no font: install fonts-noto-core or "
-			"fonts-dejavu-core");
+	if (!p[UI_FONT_REGULAR] || access(p[UI_FONT_REGULAR], R_OK) != 0 ||
+	    access(p[UI_FONT_BOLD], R_OK) != 0) {
+		log_err("ui: no font (%s): install fonts-noto-core or "
+			"fonts-dejavu-core",
+			p[UI_FONT_REGULAR] ? p[UI_FONT_REGULAR] : "none found");
 		errno = ENOENT;
 		return NULL;
 	}
-	if (!TTF_WasInit() && TTF_Init() != 0) {
+	/* TTF_Init() counts its callers; ui_fonts_free() calls TTF_Quit(). */
+	if (TTF_Init() != 0) {
 		log_err("ui: TTF_Init: %s", TTF_GetError());
 		errno = EIO;
 		return NULL;
 	}
 	f = calloc(1, sizeof(*f));
-	if (!f)
+	if (!f) {
+		TTF_Quit();
 		return NULL;
+	}
 	for (int s = 0; s < UI_FONT_STYLE_COUNT; s++) {
 		f->path[s] = strdup(p[s]);
 		if (!f->path[s])
@@ -89,6 +94,7 @@ void ui_fonts_free(struct ui_fonts *f)
 	for (int s = 0; s < UI_FONT_STYLE_COUNT; s++)
 		free(f->path[s]);
 	free(f);
+	TTF_Quit();
 }
 
 const char *ui_fonts_path(const struct ui_fonts *f, enum ui_font_style style)

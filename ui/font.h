@@ -35,16 +35,18 @@ enum ui_font_style {
 struct ui_fonts;
 
 /**
- * Find the typeface and prepare to open it (calls TTF_Init() if needed).
+ * Find the typeface and prepare to open it (TTF_Init(); ui_fonts_free()
+ * calls TTF_Quit()).
  * @param regular a TTF file, or NULL for the packaged default.
  * @param bold a TTF file, or NULL for the packaged default (or @p regular).
  * The symbol font is always the packaged DejaVu Sans (or @p regular).
  * @return the fonts (free with ui_fonts_free()), or NULL with errno ENOENT
- *         when no font file is found, EIO when SDL_ttf fails (logged).
+ *         when no font file is found or a given one cannot be read, EIO
+ *         when SDL_ttf fails (logged).
  */
 struct ui_fonts *ui_fonts_new(const char *regular, const char *bold);
 
-/** Close every opened size; NULL is a no-op. */
+/** Close every opened size, then TTF_Quit(); NULL is a no-op. */
 void ui_fonts_free(struct ui_fonts *f);
 
 /** The file a style is opened from (borrowed, valid until ui_fonts_free()). */
