@@ -331,11 +331,25 @@ int ui_textcache_measure(struct ui_textcache *tc, enum ui_font_style style,
 	return 0;
 }
 
+/* Width of the first @p n bytes of the scratch copy (restored after). */
+static int scratch_width(struct ui_textcache *tc, TTF_Font *font, size_t n,
+			 int *w)
+{
+	char keep = tc->scratch[n];
+	int h, rc;
+
+	tc->scratch[n] = '\0';
+	rc = TTF_SizeUTF8(font, tc->scratch, w, &h);
+	tc->scratch[n] = keep;
+	return rc;
+}
+
 int ui_textcache_fit(struct ui_textcache *tc, enum ui_font_style style, int px,
 		     const char *text, size_t len, int max_w, size_t *fit_bytes)
 {
 	TTF_Font *font = ui_fonts_get(tc->fonts, style, px);
-	int extent = 0, count = 0, rc;
+	int extent = 0, count = 0, w, rc;
+	size_t fit, next;
 
 	if (!font)
 		return -1;
@@ -346,13 +360,29 @@ int ui_textcache_fit(struct ui_textcache *tc, enum ui_font_style style, int px,
 	if (scratch(tc, text, len) != 0)
 		return -1;
 	rc = TTF_MeasureUTF8(font, tc->scratch, max_w, &extent, &count);
+	fit = ui_utf8_offset(text, len, (size_t)count);
+	/*
+	 * TTF_MeasureUTF8 and TTF_SizeUTF8 round differently at the end of
+	 * the text; the layout measures with TTF_SizeUTF8, so settle the
+	 * answer with it: the longest prefix it says fits.
+	 */
+	while (rc == 0 && fit > 0 &&
+	       (rc = scratch_width(tc, font, fit, &w)) == 0 && w > max_w)
+		fit = ui_utf8_offset(text, len, ui_utf8_count(text, fit) - 1);
+	while (rc == 0 && fit < len) {
+		next = ui_utf8_offset(text, len, ui_utf8_count(text, fit) + 1);
+		rc = scratch_width(tc, font, next, &w);
+		if (rc != 0 || w > max_w)
+			break;
+		fit = next;
+	}
 	unscratch(tc, len);
 	if (rc != 0) {
 		log_err("ui: measure text: %s", TTF_GetError());
 		errno = EIO;
 		return -1;
 	}
-	*fit_bytes = ui_utf8_offset(text, len, (size_t)count);
+	*fit_bytes = fit;
 	return 0;
 }
 
@@ -383,13 +413,15 @@ int ui_textcache_lines(struct ui_textcache *tc, enum ui_font_style style,
 			brk = end;
 			next = end + 1;
 		} else {
-			/* Break at the last space that fits, else inside a
-			 * word (at least one character per line). */
+			/* Break at the last space that fits (dropped), or
+			 * after a '/' or '-' (kept), else inside a word (at
+			 * least one character per line). */
 			brk = pos + fit;
-			while (brk > pos && text[brk] != ' ')
+			while (brk > pos && text[brk] != ' ' &&
+			       text[brk - 1] != '/' && text[brk - 1] != '-')
 				brk--;
 			if (brk > pos) {
-				next = brk + 1;
+				next = text[brk] == ' ' ? brk + 1 : brk;
 			} else {
 				brk = pos +
 				      (fit ? fit

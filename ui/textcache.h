@@ -97,7 +97,8 @@ int ui_textcache_fit(struct ui_textcache *tc, enum ui_font_style style, int px,
 
 /**
  * Break text into lines no wider than @p max_w: at '\n', else at the last
- * space that fits, else (a word wider than the line) between characters.
+ * space that fits, or after a '/' or '-', else (a word wider than the line)
+ * between characters.
  * A text ending in '\n' ends with an empty line (where a caret would be).
  * @return the number of lines (at most @p max_lines: the rest is cut off,
  *         and *@p cut set when given), or -1 with errno EIO or E2BIG.

@@ -218,7 +218,7 @@ int ui_button_draw(const struct ui_button *b, struct ui_cmdlist *l)
 
 /* ---- choice list ------------------------------------------------------------ */
 
-#define CHOICE_MAX_H 120 /* an item: two lines of body text and padding */
+#define CHOICE_MAX_H 170 /* an item: three lines of body text */
 #define MARK	     28	 /* the radio mark's diameter */
 
 SDL_Rect ui_choice_item_box(const struct ui_choice *c, size_t i)

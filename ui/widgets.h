@@ -122,7 +122,7 @@ struct ui_choice {
 	int gap;		  /* units between items */
 };
 
-/** Item @p i's box: the list's height shared out, at most 2 lines high. */
+/** Item @p i's box: the list's height shared out, at most 3 lines high. */
 SDL_Rect ui_choice_item_box(const struct ui_choice *c, size_t i);
 
 /** Append the list's commands. @return 0, or -1 (ENOSPC, EINVAL). */
