@@ -118,6 +118,7 @@ DRV_TEST_SRC := $(filter tests/unit/test_cardreader% tests/unit/test_debounce% \
 # UI tests are built like ui/ (SDL + base only) and linked without the core.
 UI_TEST_SRC := $(filter tests/unit/test_ui_%,$(TEST_SRC))
 BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
+UI_BENCH_SRC := $(filter tests/bench/bench_ui%,$(BENCH_SRC))
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 BASE_LIB    := $(BUILD)/libppidbase.a
@@ -129,11 +130,12 @@ TESTS       := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 DRV_TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(DRV_TEST_SRC))
 UI_TESTS    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UI_TEST_SRC))
 BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
+UI_BENCHES  := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(UI_BENCH_SRC))
 GEN         := $(BUILD)/gen/migrations.h
 
 .PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz layers-check
 .SECONDARY:
-all: $(CONSOLE)
+all: $(CONSOLE) $(UI_LIB)
 
 # Per-test link extras (for -Wl,--wrap) live beside the test: tests/unit/test_x.mk
 # defines TEST_LDFLAGS_test_x.
@@ -166,9 +168,10 @@ $(call obj,$(UI_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
 	$(call compile,$(UI_CFLAGS))
 $(call obj,$(DRV_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,drivers,$(DRV_DENY))
 	$(call compile,$(DRV_TEST_CFLAGS))
-$(call obj,$(UI_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
+$(call obj,$(UI_TEST_SRC) $(UI_BENCH_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
 	$(call compile,$(UI_TEST_CFLAGS))
-$(call obj,$(filter-out $(DRV_TEST_SRC) $(UI_TEST_SRC),$(TEST_SRC)) $(BENCH_SRC)): $(BUILD)/obj/%.o: %.c
+$(call obj,$(filter-out $(DRV_TEST_SRC) $(UI_TEST_SRC),$(TEST_SRC)) \
+		$(filter-out $(UI_BENCH_SRC),$(BENCH_SRC))): $(BUILD)/obj/%.o: %.c
 	$(call compile,$(TEST_CFLAGS))
 
 $(BASE_LIB): $(call obj,$(BASE_SRC))
@@ -201,6 +204,10 @@ $(filter-out $(DRV_TESTS) $(UI_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/
 	$(call quiet,LINK,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS) $(TEST_LIBS)
+
+$(UI_BENCHES): $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(UI_LIB) $(BASE_LIB)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) -o $@ $< $(UI_LIB) $(BASE_LIB) $(UI_LIBS)
 
 $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(APP_LIBS)
 	$(call quiet,LINK,$@)
@@ -275,7 +282,7 @@ deps:
 # The configuration is root's (0644, only root writes it, or [staff] is
 # ignored); one already there is kept and the new defaults go beside it.
 CONF_DIR := $(DESTDIR)/etc/ppid-kiosk
-install: $(CONSOLE)
+install: $(CONSOLE) $(UI_LIB)
 	install -d $(DESTDIR)$(PREFIX)/bin $(CONF_DIR)
 	install -m 0755 $(CONSOLE) $(DESTDIR)$(PREFIX)/bin/ppid-console
 	$(Q)if [ -e $(CONF_DIR)/kiosk.conf ]; then \
