@@ -33,12 +33,18 @@ static int wake(struct ui_input *in, struct ui_input_event *out)
 }
 
 static int finger_down(struct ui_input *in, const SDL_TouchFingerEvent *f,
-		       struct ui_input_event *out)
+		       int64_t now_ms, struct ui_input_event *out)
 {
 	if (in->blanked) {
 		in->swallow_fingers = 1;
+		in->swallow_ms = now_ms;
 		return wake(in, out);
 	}
+	if (in->swallow_fingers > 0 &&
+	    now_ms - in->swallow_ms > UI_INPUT_STUCK_MS)
+		in->swallow_fingers = 0; /* an "up" was lost */
+	if (in->down && now_ms - in->down_ms > UI_INPUT_STUCK_MS)
+		in->down = false; /* likewise */
 	if (in->swallow_fingers > 0) {
 		/* Another finger of the waking hand: drop it too. */
 		in->swallow_fingers++;
@@ -47,6 +53,7 @@ static int finger_down(struct ui_input *in, const SDL_TouchFingerEvent *f,
 	if (in->down)
 		return 0; /* one finger at a time */
 	in->down = true;
+	in->down_ms = now_ms;
 	in->moved = false;
 	in->touch = f->touchId;
 	in->finger = f->fingerId;
@@ -193,7 +200,7 @@ int ui_input_feed(struct ui_input *in, const SDL_Event *e, int64_t now_ms,
 		return 0;
 	case SDL_FINGERDOWN:
 		in->last_ms = now_ms;
-		return finger_down(in, &e->tfinger, out);
+		return finger_down(in, &e->tfinger, now_ms, out);
 	case SDL_FINGERUP:
 		in->last_ms = now_ms;
 		return finger_up(in, &e->tfinger, out);

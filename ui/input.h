@@ -52,14 +52,20 @@ enum ui_input_key {
 	UI_INPUT_KEY_END,	/* caret to the end */
 };
 
+/*
+ * A finger whose "up" SDL never delivered must not block input for good: a
+ * new finger after this long takes over (and ends a wake's swallowing).
+ */
+#define UI_INPUT_STUCK_MS 5000
+
 struct ui_input_event {
 	enum ui_input_type type; /* what */
 	int x;			 /* PRESS, TAP: design units */
-	int y;
-	int up_x; /* TAP: where the finger came up */
-	int up_y;
-	enum ui_input_key key; /* KEY */
-	char text[32];	       /* TEXT: UTF-8, NUL-terminated */
+	int y;			 /* (y) */
+	int up_x;		 /* TAP: where the finger came up */
+	int up_y;		 /* (y) */
+	enum ui_input_key key;	 /* KEY */
+	char text[32];		 /* TEXT: UTF-8, NUL-terminated */
 };
 
 struct ui_input_cfg {
@@ -78,10 +84,12 @@ struct ui_input {
 	SDL_TouchID touch;	   /* ...from this device */
 	SDL_FingerID finger;	   /* ...this finger */
 	int down_x;		   /* where it went down, design units */
-	int down_y;
-	bool moved;		  /* beyond the slop */
-	int swallow_fingers;	  /* fingers down while waking, to drop */
-	SDL_Scancode swallow_key; /* a key down while waking, to drop
+	int down_y;		   /* (y) */
+	bool moved;		   /* beyond the slop */
+	int64_t down_ms;	   /* when it went down */
+	int swallow_fingers;	   /* fingers down while waking, to drop */
+	int64_t swallow_ms;	   /* when the wake began */
+	SDL_Scancode swallow_key;  /* a key down while waking, to drop
 				       with its text, until it is up */
 };
 

@@ -183,9 +183,9 @@ struct ui_problem {
 	enum ui_problem_kind kind; /* what is wrong */
 	size_t cmd;		   /* the command's index */
 	int need_w;		   /* CLIPPED: the text's size, pixels */
-	int need_h;
-	int have_w; /* CLIPPED: the box's size, pixels */
-	int have_h;
+	int need_h;		   /* (height) */
+	int have_w;		   /* CLIPPED: the box's size, pixels */
+	int have_h;		   /* (height) */
 };
 
 /**

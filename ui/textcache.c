@@ -23,8 +23,8 @@ struct entry {
 	size_t len;		/* its bytes */
 	SDL_Texture *tex;	/* owned: SDL_DestroyTexture; NULL = free */
 	int w;			/* texture size */
-	int h;
-	uint64_t used; /* LRU clock when last used */
+	int h;			/* (height) */
+	uint64_t used;		/* LRU clock when last used */
 };
 
 struct ui_textcache {

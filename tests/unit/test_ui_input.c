@@ -186,6 +186,30 @@ static void test_second_finger_ignored(void **state)
 	assert_int_equal(f->taps, 1);
 }
 
+/* SDL lost a finger's "up": a later touch still works. */
+static void test_lost_up_does_not_block(void **state)
+{
+	struct fixture *f = *state;
+
+	finger(f, SDL_FINGERDOWN, 1, 1, 0.1f, 0.1f); /* its up never comes */
+	f->now += 1000;
+	finger(f, SDL_FINGERDOWN, 1, 2, 0.5f, 0.5f);
+	finger(f, SDL_FINGERUP, 1, 2, 0.5f, 0.5f);
+	assert_int_equal(f->taps, 0); /* 1 s: still one finger at a time */
+	f->now += UI_INPUT_STUCK_MS;
+	finger(f, SDL_FINGERDOWN, 1, 3, 0.5f, 0.5f);
+	finger(f, SDL_FINGERUP, 1, 3, 0.5f, 0.5f);
+	assert_int_equal(f->taps, 1);
+	/* The same after a wake whose touch's up was lost. */
+	ui_input_set_blanked(&f->in, true, f->now);
+	finger(f, SDL_FINGERDOWN, 1, 4, 0.5f, 0.5f);
+	assert_int_equal(f->wakes, 1);
+	f->now += UI_INPUT_STUCK_MS + 1;
+	finger(f, SDL_FINGERDOWN, 1, 5, 0.5f, 0.5f);
+	finger(f, SDL_FINGERUP, 1, 5, 0.5f, 0.5f);
+	assert_int_equal(f->taps, 2);
+}
+
 static void test_drag_is_no_tap(void **state)
 {
 	struct fixture *f = *state;
@@ -342,6 +366,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_mouse_click_as_finger_is_one_tap,
 				   setup),
 	    cmocka_unit_test_setup(test_second_finger_ignored, setup),
+	    cmocka_unit_test_setup(test_lost_up_does_not_block, setup),
 	    cmocka_unit_test_setup(test_drag_is_no_tap, setup),
 	    cmocka_unit_test_setup(test_blank_timeout, setup),
 	    cmocka_unit_test_setup(test_wake_touch_swallowed, setup),
