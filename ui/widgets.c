@@ -204,8 +204,8 @@ int ui_button_draw(const struct ui_button *b, struct ui_cmdlist *l)
 
 	/* Small keys give their label all the room inside the focus ring;
 	 * large buttons keep a margin. */
-	int px = b->box.w >= 160 ? 2 * PAD : UI_FOCUS_RING;
-	int py = b->box.h >= 80 ? PAD : 0;
+	int px = b->box.w >= 160 ? PAD : UI_FOCUS_RING;
+	int py = b->box.h >= 80 ? UI_FOCUS_RING : 0;
 	SDL_Rect tb = {b->box.x + px, b->box.y + py, b->box.w - 2 * px,
 		       b->box.h - 2 * py};
 
