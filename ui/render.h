@@ -93,12 +93,15 @@ enum ui_align {
 	UI_ALIGN_END,	    /* right, or bottom */
 };
 
-/* ui_text_style.flags */
+/*
+ * ui_text_style.flags.  Wrapped text is broken by ui_textcache_lines() and
+ * drawn a texture per line: the caret's place is exact, and visitor text is
+ * never handed to SDL_ttf's own wrapping (which copies it to a buffer
+ * nobody zeroes).
+ */
 #define UI_TEXT_WRAP	 0x1u /* break into lines at the box's width */
 #define UI_TEXT_ELLIPSIS 0x2u /* one line: cut with "…" when too wide */
-#define UI_TEXT_CARET                                                          \
-	0x4u /* draw a caret at .caret; the text
-					scrolls to keep it in view */
+#define UI_TEXT_CARET	 0x4u /* a caret at .caret, kept in view */
 
 struct ui_text_style {
 	int size;		 /* em size, design units (UI_TEXT_*) */

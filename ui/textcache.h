@@ -28,7 +28,9 @@ struct ui_text_key {
 	int px;			  /* em size, pixels */
 	SDL_Color color;	  /* text colour */
 	int wrap_w;		  /* > 0: TTF's own wrapping at this width
-				     (static text only); 0: one line */
+				     (static text only: SDL_ttf copies the
+				     text to a buffer nobody zeroes); 0: one
+				     line */
 	int align;		  /* TTF_WRAPPED_ALIGN_* (wrap_w > 0) */
 };
 
