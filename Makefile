@@ -236,6 +236,9 @@ layers-check: $(BUILD)/check/drivers-alone $(call deny,core,$(CORE_DENY)) \
 	$(Q)$(call refuse,$(UI_CFLAGS),"printer.h",ui)
 	$(Q)$(call refuse,$(UI_CFLAGS),<sqlite3.h>,ui)
 	$(Q)$(call refuse,$(UI_CFLAGS),<cups/cups.h>,ui)
+	$(Q)$(call refuse,$(UI_CFLAGS),<gpiod.h>,ui)
+	$(Q)$(call refuse,$(UI_CFLAGS),"gpio.h",ui)
+	$(Q)$(call refuse,$(UI_TEST_CFLAGS),"queue.h",the ui tests)
 	$(Q)$(call refuse,$(BASE_CFLAGS),"queue.h",the base)
 	$(Q)$(call refuse,$(BASE_CFLAGS),"cardreader.h",the base)
 
