@@ -249,7 +249,7 @@ enum ui_kb_result ui_keyboard_press(struct ui_keyboard *kb, int id,
 }
 
 int ui_keyboard_draw(const struct ui_keyboard *kb, int focused_id,
-		     struct ui_cmdlist *l)
+		     int pressed_id, struct ui_cmdlist *l)
 {
 	for (size_t i = 0; i < kb->n_keys; i++) {
 		const struct ui_key *k = &kb->keys[i];
@@ -258,6 +258,7 @@ int ui_keyboard_draw(const struct ui_keyboard *kb, int focused_id,
 		    .label = k->label,
 		    .kind = UI_BUTTON_SECONDARY,
 		    .focused = kb->first_id + (int)i == focused_id,
+		    .pressed = kb->first_id + (int)i == pressed_id,
 		};
 
 		/* The default backspace and shift labels are symbols. */

@@ -9,7 +9,7 @@
  *
  *     ui_keyboard_init(&kb, UI_KB_LETTERS,
  *                      ui_keyboard_area(&sc, UI_KB_LETTERS), 100, &labels);
- *     ui_keyboard_draw(&kb, ui_targets_focused(&ts), l);
+ *     ui_keyboard_draw(&kb, ui_targets_focused(&ts), pressed, l);
  *     ui_keyboard_targets(&kb, &ts);
  *     ...  a tap on id:  ui_keyboard_press(&kb, id, &field)
  */
@@ -112,9 +112,12 @@ int ui_keyboard_find(const struct ui_keyboard *kb, enum ui_key_action action,
 enum ui_kb_result ui_keyboard_press(struct ui_keyboard *kb, int id,
 				    struct ui_field *f);
 
-/** Append the keys; @p focused_id is drawn with the focus ring (-1 none). */
+/**
+ * Append the keys: @p focused_id with the focus ring, @p pressed_id as
+ * pressed (each -1 for none).
+ */
 int ui_keyboard_draw(const struct ui_keyboard *kb, int focused_id,
-		     struct ui_cmdlist *l);
+		     int pressed_id, struct ui_cmdlist *l);
 
 /** Add every key as a target. @return 0, or -1 with errno ENOSPC. */
 int ui_keyboard_targets(const struct ui_keyboard *kb, struct ui_targets *ts);

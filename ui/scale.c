@@ -65,8 +65,19 @@ SDL_Rect ui_scale_rect(const struct ui_scale *sc, SDL_Rect u)
 void ui_scale_to_design(const struct ui_scale *sc, int px, int py, int *ux,
 			int *uy)
 {
-	*ux = (int)((long)px * UI_DESIGN_SHORT / sc->short_px);
-	*uy = (int)((long)py * UI_DESIGN_SHORT / sc->short_px);
+	/*
+	 * The unit u whose pixels hold p, as ui_scale_px() rounds them:
+	 * px(u) <= p < px(u + 1), that is u < (p + 0.5) / scale.
+	 */
+	*ux =
+	    (int)(((2L * px + 1) * UI_DESIGN_SHORT - 1) / (2L * sc->short_px));
+	*uy =
+	    (int)(((2L * py + 1) * UI_DESIGN_SHORT - 1) / (2L * sc->short_px));
+	/* The canvas may end in part of a unit: that is the last one. */
+	if (*ux >= sc->design_w)
+		*ux = sc->design_w - 1;
+	if (*uy >= sc->design_h)
+		*uy = sc->design_h - 1;
 }
 
 static int clamp_px(float v, int n)
@@ -110,6 +121,43 @@ void ui_touch_map(enum ui_rotation rot, float nx, float ny, int w, int h,
 	}
 	*x = clamp_px(fx * (float)w, w);
 	*y = clamp_px(fy * (float)h, h);
+}
+
+void ui_touch_unmap(enum ui_rotation rot, int x, int y, int w, int h, float *nx,
+		    float *ny)
+{
+	float fx = ((float)x + 0.5f) / (float)w,
+	      fy = ((float)y + 0.5f) / (float)h;
+
+	switch (rot) {
+	case UI_ROT_90:
+		*nx = 1.0f - fy;
+		*ny = fx;
+		break;
+	case UI_ROT_180:
+		*nx = 1.0f - fx;
+		*ny = 1.0f - fy;
+		break;
+	case UI_ROT_270:
+		*nx = fy;
+		*ny = 1.0f - fx;
+		break;
+	case UI_ROT_0:
+	default:
+		*nx = fx;
+		*ny = fy;
+		break;
+	}
+}
+
+void ui_scale_unfinger(const struct ui_scale *sc, int ux, int uy, float *nx,
+		       float *ny)
+{
+	/* The centre of the design unit's pixels. */
+	int px = (ui_scale_px(sc, ux) + ui_scale_px(sc, ux + 1) - 1) / 2;
+	int py = (ui_scale_px(sc, uy) + ui_scale_px(sc, uy + 1) - 1) / 2;
+
+	ui_touch_unmap(sc->rot, px, py, sc->canvas_w, sc->canvas_h, nx, ny);
 }
 
 void ui_scale_finger(const struct ui_scale *sc, float nx, float ny, int *ux,

@@ -60,7 +60,10 @@ int ui_scale_px(const struct ui_scale *sc, int units);
  */
 SDL_Rect ui_scale_rect(const struct ui_scale *sc, SDL_Rect units);
 
-/** Canvas pixels to design units (rounded down). */
+/**
+ * Canvas pixels to design units: the unit whose pixels (as ui_scale_rect()
+ * rounds them) contain the pixel, so a tap lands in the box it is drawn in.
+ */
 void ui_scale_to_design(const struct ui_scale *sc, int px, int py, int *ux,
 			int *uy);
 
@@ -71,6 +74,18 @@ void ui_scale_to_design(const struct ui_scale *sc, int px, int py, int *ux,
  */
 void ui_touch_map(enum ui_rotation rot, float nx, float ny, int w, int h,
 		  int *x, int *y);
+
+/**
+ * The inverse of ui_touch_map(): where on the output (normalized, the
+ * centre of the pixel) canvas pixel @p x, @p y is shown.  For tests and for
+ * driving the kiosk from outside (xdotool clicks panel pixels).
+ */
+void ui_touch_unmap(enum ui_rotation rot, int x, int y, int w, int h, float *nx,
+		    float *ny);
+
+/** Design units to the output's normalized position (a finger there). */
+void ui_scale_unfinger(const struct ui_scale *sc, int ux, int uy, float *nx,
+		       float *ny);
 
 /** A finger's normalized position straight to design units. */
 void ui_scale_finger(const struct ui_scale *sc, float nx, float ny, int *ux,

@@ -165,6 +165,8 @@ static enum ui_color button_color(const struct ui_button *b)
 {
 	if (b->disabled)
 		return UI_COLOR_DISABLED;
+	if (b->pressed)
+		return UI_COLOR_SELECTED;
 	switch (b->kind) {
 	case UI_BUTTON_PRIMARY:
 		return UI_COLOR_PRIMARY;

@@ -103,6 +103,7 @@ struct ui_button {
 	int text_size;		  /* 0: UI_TEXT_BODY */
 	bool symbol;		  /* the label is a symbol (UI_FONT_SYMBOL) */
 	bool focused;		  /* draw the focus ring */
+	bool pressed;		  /* a finger is on it (UI_IN_PRESS) */
 	bool disabled;		  /* greyed out (not tappable: the screen
 				     leaves it out of its targets) */
 };

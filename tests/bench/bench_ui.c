@@ -68,7 +68,7 @@ static void build(struct ui_cmdlist *l, const struct ui_scale *sc,
 		      NULL, l);
 	ui_field_draw_counter(&field,
 			      (SDL_Rect){sc->design_w - 180, 118, 164, 74}, l);
-	ui_keyboard_draw(kb, -1, l);
+	ui_keyboard_draw(kb, -1, -1, l);
 }
 
 int main(void)

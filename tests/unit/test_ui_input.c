@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "ui_test.h"
 
 #define BLANK_MS 30000
 
@@ -350,6 +351,27 @@ static void test_rotated_tap(void **state)
 	assert_int_equal(ui_input_timeout_ms(&f->in, f->now), -1);
 }
 
+/* A tap at a design point arrives at that point, at every rotation. */
+static void test_tap_at_every_rotation(void **state)
+{
+	struct fixture *f = *state;
+	struct ui_input_cfg cfg = {.blank_ms = BLANK_MS};
+
+	for (int r = 0; r < UI_ROT_COUNT; r++) {
+		SDL_Event down, up;
+
+		ui_scale_init(&f->sc, 1280, 720, (enum ui_rotation)r);
+		ui_input_init(&f->in, &cfg, &f->sc, f->now);
+		down = ui_test_finger(&f->sc, SDL_FINGERDOWN, 1, 30, 400);
+		up = ui_test_finger(&f->sc, SDL_FINGERUP, 1, 30, 400);
+		feed(f, &down);
+		feed(f, &up);
+		assert_int_equal(f->taps, r + 1);
+		assert_int_equal(f->last.x, 30);
+		assert_int_equal(f->last.y, 400);
+	}
+}
+
 static void test_hints(void **state)
 {
 	(void)state;
@@ -373,6 +395,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_wake_key_swallowed, setup),
 	    cmocka_unit_test_setup(test_keys, setup),
 	    cmocka_unit_test_setup(test_rotated_tap, setup),
+	    cmocka_unit_test_setup(test_tap_at_every_rotation, setup),
 	    cmocka_unit_test(test_hints),
 	};
 

@@ -95,7 +95,7 @@ static void check_layout(struct fixture *f, const struct ui_scale *sc,
 	}
 	/* Drawn, every label fits its key and has contrast. */
 	ui_cmdlist_clear(f->l);
-	assert_int_equal(ui_keyboard_draw(kb, 100, f->l), 0);
+	assert_int_equal(ui_keyboard_draw(kb, 100, 101, f->l), 0);
 	n = ui_render_check(f->l, f->tc, sc, p, 4);
 	for (int i = 0; i < n && i < 4; i++)
 		print_message("%dx%d rot %d layout %d: cmd %zu %s (%dx%d in "
@@ -290,7 +290,7 @@ static void test_focus_across_keys(void **state)
 	}
 	/* The focused key is drawn with the focus ring. */
 	ui_cmdlist_clear(f->l);
-	ui_keyboard_draw(&f->kb, w, f->l);
+	ui_keyboard_draw(&f->kb, w, -1, f->l);
 	{
 		int rings = 0;
 

@@ -71,6 +71,15 @@ static void test_rects_touch(void **state)
 		assert_int_equal(a.x + a.w, b.x);
 		assert_true(a.w >= 58 && a.w <= 59);
 	}
+	/* Every pixel maps to the unit whose rounded pixels hold it, so a
+	 * tap on a box's edge pixel is a tap on that box. */
+	for (int p = 0; p < 600; p++) {
+		int ux, uy;
+
+		ui_scale_to_design(&sc, p, p, &ux, &uy);
+		assert_true(ui_scale_px(&sc, uy) <= p);
+		assert_true(p < ui_scale_px(&sc, uy + 1));
+	}
 	{
 		int ux, uy;
 
@@ -180,6 +189,49 @@ static void test_touch_map_matches_copyex(void **state)
 	}
 }
 
+/* Unmapping is the inverse, for every pixel kind of place and rotation,
+ * and a design point survives design -> finger -> design at every output. */
+static void test_unmap_round_trip(void **state)
+{
+	static const int pts[][2] = {{0, 0},	 {479, 0},   {0, 799},
+				     {479, 799}, {123, 456}, {240, 400}};
+
+	(void)state;
+	for (int r = 0; r < UI_ROT_COUNT; r++) {
+		for (size_t p = 0; p < sizeof(pts) / sizeof(pts[0]); p++) {
+			float nx, ny;
+			int x, y;
+
+			ui_touch_unmap((enum ui_rotation)r, pts[p][0],
+				       pts[p][1], 480, 800, &nx, &ny);
+			assert_true(nx > 0.0f && nx < 1.0f);
+			assert_true(ny > 0.0f && ny < 1.0f);
+			ui_touch_map((enum ui_rotation)r, nx, ny, 480, 800, &x,
+				     &y);
+			assert_int_equal(x, pts[p][0]);
+			assert_int_equal(y, pts[p][1]);
+		}
+		for (size_t o = 0; o < UI_TEST_N_OUTPUTS; o++) {
+			struct ui_scale sc;
+
+			ui_scale_init(&sc, ui_test_outputs[o].w,
+				      ui_test_outputs[o].h,
+				      (enum ui_rotation)r);
+			for (int ux = 0; ux < sc.design_w; ux += 37)
+				for (int uy = 0; uy < sc.design_h; uy += 41) {
+					float nx, ny;
+					int x, y;
+
+					ui_scale_unfinger(&sc, ux, uy, &nx,
+							  &ny);
+					ui_scale_finger(&sc, nx, ny, &x, &y);
+					assert_int_equal(x, ux);
+					assert_int_equal(y, uy);
+				}
+		}
+	}
+}
+
 static void test_rotation_parse(void **state)
 {
 	enum ui_rotation r;
@@ -217,6 +269,7 @@ int main(void)
 	    cmocka_unit_test(test_rects_touch),
 	    cmocka_unit_test(test_touch_map_corners),
 	    cmocka_unit_test(test_touch_map_matches_copyex),
+	    cmocka_unit_test(test_unmap_round_trip),
 	    cmocka_unit_test(test_rotation_parse),
 	    cmocka_unit_test(test_finger_to_design),
 	};

@@ -312,6 +312,14 @@ static void test_button_and_choice(void **state)
 			    .gap = 8,
 			};
 
+			/* Pressed: another face, text still readable. */
+			b.pressed = true;
+			ui_cmdlist_clear(f->l);
+			assert_int_equal(ui_button_draw(&b, f->l), 0);
+			assert_int_equal(ui_cmdlist_get(f->l, 1)->color,
+					 UI_COLOR_SELECTED);
+			assert_clean(f, &sc);
+			b.pressed = false;
 			ui_cmdlist_clear(f->l);
 			assert_int_equal(ui_button_draw(&b, f->l), 0);
 			/* The focus ring, then the face, then the label. */

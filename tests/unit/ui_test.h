@@ -44,4 +44,22 @@ static inline Uint32 ui_test_rgb(SDL_Color c)
 	return ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
 }
 
+/*
+ * A finger at a design point, as the panel reports it: SDL_FINGERDOWN (or
+ * UP, MOTION) with normalized panel coordinates that ui_scale_finger() maps
+ * back to the point (the lvgl-style test_touch_at()).
+ */
+static inline SDL_Event ui_test_finger(const struct ui_scale *sc, Uint32 type,
+				       SDL_FingerID id, int ux, int uy)
+{
+	SDL_Event e;
+
+	SDL_memset(&e, 0, sizeof(e));
+	e.type = type;
+	e.tfinger.touchId = 1;
+	e.tfinger.fingerId = id;
+	ui_scale_unfinger(sc, ux, uy, &e.tfinger.x, &e.tfinger.y);
+	return e;
+}
+
 #endif
