@@ -44,10 +44,10 @@ static void build(struct ui_cmdlist *l, const struct ui_scale *sc,
 				      .color = UI_COLOR_TEXT,
 				      .valign = UI_ALIGN_CENTER};
 	struct ui_text_style muted = title;
-	struct ui_button back = {.box = {8, 8, 120, 52},
+	struct ui_button back = {.box = {8, 8, 200, 56},
 				 .label = "Kembali",
 				 .kind = UI_BUTTON_SECONDARY};
-	struct ui_button next = {.box = {sc->design_w - 128, 8, 120, 52},
+	struct ui_button next = {.box = {sc->design_w - 208, 8, 200, 56},
 				 .label = "Lanjut",
 				 .kind = UI_BUTTON_PRIMARY,
 				 .focused = true};
@@ -59,7 +59,7 @@ static void build(struct ui_cmdlist *l, const struct ui_scale *sc,
 	ui_cmd_rect(l, (SDL_Rect){0, 0, sc->design_w, sc->design_h},
 		    UI_COLOR_BG, 0);
 	ui_button_draw(&back, l);
-	ui_cmd_text(l, (SDL_Rect){136, 8, sc->design_w - 272, 52}, "1/9",
+	ui_cmd_text(l, (SDL_Rect){216, 8, sc->design_w - 432, 56}, "1/9",
 		    &muted);
 	ui_button_draw(&next, l);
 	ui_cmd_text(l, (SDL_Rect){16, 64, sc->design_w - 32, 52},
