@@ -54,12 +54,36 @@ static const struct def s1[] = {
     T("/", NULL), T("(", NULL), T(")", NULL),  T(":", NULL), T(";", NULL),
     T("&", NULL), T("+", NULL), T("\"", NULL), T("#", NULL), T("%", NULL)};
 static const struct def s2[] = {
-    T("!", NULL), T("?", NULL), T("*", NULL),
-    T("=", NULL), T("_", NULL), T("'", NULL),
-    T("$", NULL), T("~", NULL), A(UI_KEY_BACKSPACE, 4)};
+    T("!", NULL), T("?", NULL), T("*", NULL),	      T("=", NULL),
+    T("_", NULL), T("'", NULL), A(UI_KEY_ACCENTS, 4), A(UI_KEY_BACKSPACE, 4)};
 static const struct def s3[] = {
     A(UI_KEY_LETTERS, 4), T(",", NULL), {" ", NULL, UI_KEY_TEXT, 6},
     T("-", NULL),	  T(".", NULL), A(UI_KEY_ENTER, 4)};
+
+/* Letters with accents (names), small and capital (UTF-8). */
+static const struct def a0[] = {
+    T("\xc3\xa9", "\xc3\x89"), T("\xc3\xa8", "\xc3\x88"),
+    T("\xc3\xaa", "\xc3\x8a"), T("\xc3\xab", "\xc3\x8b"),
+    T("\xc3\xa1", "\xc3\x81"), T("\xc3\xa0", "\xc3\x80"),
+    T("\xc3\xa2", "\xc3\x82"), T("\xc3\xa4", "\xc3\x84"),
+    T("\xc3\xad", "\xc3\x8d"), T("\xc3\xac", "\xc3\x8c")};
+static const struct def a1[] = {
+    T("\xc3\xb3", "\xc3\x93"), T("\xc3\xb2", "\xc3\x92"),
+    T("\xc3\xb4", "\xc3\x94"), T("\xc3\xb6", "\xc3\x96"),
+    T("\xc3\xba", "\xc3\x9a"), T("\xc3\xb9", "\xc3\x99"),
+    T("\xc3\xbb", "\xc3\x9b"), T("\xc3\xbc", "\xc3\x9c"),
+    T("\xc3\xb1", "\xc3\x91"), T("\xc3\xa7", "\xc3\x87")};
+static const struct def a2[] = {
+    A(UI_KEY_SHIFT, 3),	       T("\xc3\xaf", "\xc3\x8f"),
+    T("\xc3\xae", "\xc3\x8e"), T("\xc3\xa3", "\xc3\x83"),
+    T("\xc3\xb5", "\xc3\x95"), T("\xc3\xbd", "\xc3\x9d"),
+    T("\xc5\x9b", "\xc5\x9a"), T("\xe1\xb9\xa3", "\xe1\xb9\xa2"),
+    A(UI_KEY_BACKSPACE, 3)};
+static const struct def a3[] = {A(UI_KEY_LETTERS, 4),
+				A(UI_KEY_SYMBOLS, 4),
+				{" ", NULL, UI_KEY_TEXT, 6},
+				T("'", NULL),
+				A(UI_KEY_ENTER, 4)};
 
 static const struct def n0[] = {T("1", NULL), T("2", NULL), T("3", NULL)};
 static const struct def n1[] = {T("4", NULL), T("5", NULL), T("6", NULL)};
@@ -72,6 +96,7 @@ static const struct def p4[] = {A(UI_KEY_ENTER, 6)};
 
 static const struct row letters[] = {ROW(l0), ROW(l1), ROW(l2), ROW(l3)};
 static const struct row symbols[] = {ROW(s0), ROW(s1), ROW(s2), ROW(s3)};
+static const struct row accents[] = {ROW(a0), ROW(a1), ROW(a2), ROW(a3)};
 static const struct row numpad[] = {ROW(n0), ROW(n1), ROW(n2), ROW(n3)};
 static const struct row phone[] = {ROW(n0), ROW(n1), ROW(n2), ROW(p3), ROW(p4)};
 
@@ -83,6 +108,7 @@ static const struct {
 } pages[UI_KB_LAYOUT_COUNT] = {
     [UI_KB_LETTERS] = {letters, 4, 20, 80},
     [UI_KB_SYMBOLS] = {symbols, 4, 20, 80},
+    [UI_KB_ACCENTS] = {accents, 4, 20, 80},
     [UI_KB_NUMPAD] = {numpad, 4, 6, 150},
     [UI_KB_PHONE] = {phone, 5, 6, 150},
 };
@@ -122,6 +148,8 @@ static const char *label_of(const struct ui_keyboard *kb, const struct def *d)
 		return lb->symbols ? lb->symbols : "123";
 	case UI_KEY_LETTERS:
 		return lb->letters ? lb->letters : "abc";
+	case UI_KEY_ACCENTS:
+		return lb->accents ? lb->accents : "\xc3\xa0\xc3\xa9";
 	case UI_KEY_ENTER:
 		return lb->enter ? lb->enter : "OK";
 	case UI_KEY_TEXT:
@@ -228,6 +256,9 @@ enum ui_kb_result ui_keyboard_press(struct ui_keyboard *kb, int id,
 		return UI_KB_PAGE;
 	case UI_KEY_LETTERS:
 		ui_keyboard_set_layout(kb, UI_KB_LETTERS);
+		return UI_KB_PAGE;
+	case UI_KEY_ACCENTS:
+		ui_keyboard_set_layout(kb, UI_KB_ACCENTS);
 		return UI_KB_PAGE;
 	case UI_KEY_ENTER:
 		return UI_KB_ENTER;

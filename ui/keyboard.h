@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The on-screen keyboard: letters (with a one-shot shift, and the apostrophe
- * and hyphen that names need), numbers and symbols, a numeric keypad (NIK)
+ * and hyphen that names need), numbers and symbols, letters with accents
+ * (letters -> 123 -> àé), a numeric keypad (NIK)
  * and a phone keypad (with "+").  It lays its keys out in an area (design
  * units), every key at least UI_TARGET_MIN units a side (9 mm on the 7"
  * panel) at every supported resolution and rotation; a press is applied to
@@ -31,6 +32,7 @@
 enum ui_kb_layout {
 	UI_KB_LETTERS = 0, /* a-z, shift, ' - . @, space */
 	UI_KB_SYMBOLS,	   /* digits and punctuation */
+	UI_KB_ACCENTS,	   /* letters with accents (é, ñ, ṣ ...), shift */
 	UI_KB_NUMPAD,	   /* 0-9: an NIK, a registration number's digits */
 	UI_KB_PHONE,	   /* 0-9 and "+" */
 	UI_KB_LAYOUT_COUNT,
@@ -43,6 +45,7 @@ enum ui_key_action {
 	UI_KEY_SYMBOLS,	  /* shows the symbols page */
 	UI_KEY_LETTERS,	  /* shows the letters page */
 	UI_KEY_ENTER,	  /* done: the screen decides what follows */
+	UI_KEY_ACCENTS,	  /* shows the accents page */
 };
 
 /** Labels of the special keys in the visitor's language (NULL: default). */
@@ -53,6 +56,7 @@ struct ui_kb_labels {
 	const char *shift;     /* default "⇧" (in UI_FONT_SYMBOL) */
 	const char *symbols;   /* default "123" */
 	const char *letters;   /* default "abc" */
+	const char *accents;   /* default "àé" */
 };
 
 struct ui_key {

@@ -187,6 +187,32 @@ static void test_type_name(void **state)
 	type(f, "<<<<");
 	assert_string_equal(ui_field_text(&f->field),
 			    "Ni Luh Putu Ayu Dewi Sari O'Neil");
+	/* "Ṣari" through the accents page: 123, àé, shift, ṣ, abc. */
+	type(f, " ");
+	ui_keyboard_press(&f->kb,
+			  ui_keyboard_find(&f->kb, UI_KEY_SYMBOLS, NULL), NULL);
+	assert_int_equal(
+	    ui_keyboard_press(
+		&f->kb, ui_keyboard_find(&f->kb, UI_KEY_ACCENTS, NULL), NULL),
+	    UI_KB_PAGE);
+	assert_int_equal(f->kb.layout, UI_KB_ACCENTS);
+	ui_keyboard_press(&f->kb, ui_keyboard_find(&f->kb, UI_KEY_SHIFT, NULL),
+			  NULL);
+	assert_int_equal(ui_keyboard_press(&f->kb,
+					   ui_keyboard_find(&f->kb, UI_KEY_TEXT,
+							    "\xe1\xb9\xa2"),
+					   &f->field),
+			 UI_KB_EDITED);
+	ui_keyboard_press(&f->kb,
+			  ui_keyboard_find(&f->kb, UI_KEY_LETTERS, NULL), NULL);
+	type(f, "ari");
+	assert_string_equal(ui_field_text(&f->field),
+			    "Ni Luh Putu Ayu Dewi Sari O'Neil \xe1\xb9\xa2"
+			    "ari");
+	/* Backspace takes the accented letter as one character. */
+	type(f, "<<<<");
+	assert_string_equal(ui_field_text(&f->field),
+			    "Ni Luh Putu Ayu Dewi Sari O'Neil ");
 	/* Shifted, the keys show and type capitals. */
 	ui_keyboard_press(&f->kb, ui_keyboard_find(&f->kb, UI_KEY_SHIFT, NULL),
 			  NULL);
