@@ -19,7 +19,7 @@
 #include <SDL2/SDL.h>
 
 #define UI_DESIGN_W	800 /* the design size, landscape */
-#define UI_DESIGN_H	480
+#define UI_DESIGN_H	480 /* (height) */
 #define UI_DESIGN_SHORT 480 /* design units on the canvas's short side */
 
 enum ui_rotation {
