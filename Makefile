@@ -285,7 +285,7 @@ deps:
 # The configuration is root's (0644, only root writes it, or [staff] is
 # ignored); one already there is kept and the new defaults go beside it.
 CONF_DIR := $(DESTDIR)/etc/ppid-kiosk
-install: $(CONSOLE) $(UI_LIB)
+install: $(CONSOLE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(CONF_DIR)
 	install -m 0755 $(CONSOLE) $(DESTDIR)$(PREFIX)/bin/ppid-console
 	$(Q)if [ -e $(CONF_DIR)/kiosk.conf ]; then \
