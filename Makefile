@@ -62,7 +62,7 @@ UI_PKGS      := sdl2 SDL2_ttf
 # other build goal stops here with the list and the command to install.
 NODEPS_GOALS := test run deps clean format format-check uninstall
 DEPS_SET := $(if $(filter tests-build test-hw bench $(BUILD)/tests/%,$(MAKECMDGOALS)),test,build)
-MISSING := $(strip $(shell for p in $(CORE_PKGS) $(CONSOLE_PKGS) \
+MISSING := $(strip $(shell for p in $(CORE_PKGS) $(CONSOLE_PKGS) $(UI_PKGS) \
 	$(if $(filter test,$(DEPS_SET)),cmocka); do \
 	$(PKG_CONFIG) --exists $$p 2>/dev/null || printf '%s ' $$p; done; \
 	for c in $(firstword $(CC)) cups-config xxd; do \
@@ -113,7 +113,9 @@ CONSOLE_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
 # Recursive: pkg-config runs only once ui/ has sources (SDL may be absent).
 UI_CFLAGS    = $(COMMON_CFLAGS) -I$(BUILD)/deny/ui -Iui -Ifirmware/base \
 	$(shell $(PKG_CONFIG) --cflags $(UI_PKGS) 2>/dev/null)
+UI_LIBS      = $(shell $(PKG_CONFIG) --libs $(UI_PKGS) 2>/dev/null) -lm
 DRV_TEST_CFLAGS := $(DRV_CFLAGS) $(call pkg_cflags,cmocka)
+UI_TEST_CFLAGS   = $(UI_CFLAGS) $(call pkg_cflags,cmocka)
 TEST_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
 	$(call pkg_cflags,$(DRV_PKGS) cmocka) $(CUPS_CFLAGS) $(DRV_DEFS)
 
@@ -137,23 +139,29 @@ TEST_SRC    := $(wildcard tests/unit/test_*.c)
 DRV_TEST_SRC := $(filter tests/unit/test_cardreader% tests/unit/test_debounce% \
 	tests/unit/test_gpio%,$(TEST_SRC))
 FLOW_TEST_SRC := $(filter tests/unit/test_flow%,$(TEST_SRC))
+# UI tests are built like ui/ (SDL + base only) and linked without the core.
+UI_TEST_SRC := $(filter tests/unit/test_ui_%,$(TEST_SRC))
 BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
+UI_BENCH_SRC := $(filter tests/bench/bench_ui%,$(BENCH_SRC))
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 BASE_LIB    := $(BUILD)/libppidbase.a
 CORE_LIB    := $(BUILD)/libppidcore.a
 DRV_LIB     := $(BUILD)/libppiddrivers.a
 KIOSK_LIB   := $(BUILD)/libppidkiosk.a
+UI_LIB      := $(BUILD)/libppidui.a
 CONSOLE     := $(BUILD)/ppid-console
 TESTS       := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 DRV_TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(DRV_TEST_SRC))
 FLOW_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(FLOW_TEST_SRC))
+UI_TESTS    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UI_TEST_SRC))
 BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
+UI_BENCHES  := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(UI_BENCH_SRC))
 GEN         := $(BUILD)/gen/migrations.h
 
 .PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz layers-check
 .SECONDARY:
-all: $(CONSOLE) $(KIOSK_LIB)
+all: $(CONSOLE) $(KIOSK_LIB) $(UI_LIB)
 
 # Per-test link extras (for -Wl,--wrap) live beside the test: tests/unit/test_x.mk
 # defines TEST_LDFLAGS_test_x.
@@ -190,14 +198,18 @@ $(call obj,$(DRV_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,drivers,$(DRV_D
 	$(call compile,$(DRV_TEST_CFLAGS))
 $(call obj,$(FLOW_TEST_SRC)): $(BUILD)/obj/%.o: %.c
 	$(call compile,$(TEST_CFLAGS) -Ifirmware/kiosk)
-$(call obj,$(filter-out $(DRV_TEST_SRC) $(FLOW_TEST_SRC),$(TEST_SRC)) $(BENCH_SRC)): $(BUILD)/obj/%.o: %.c
+$(call obj,$(UI_TEST_SRC) $(UI_BENCH_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
+	$(call compile,$(UI_TEST_CFLAGS))
+$(call obj,$(filter-out $(DRV_TEST_SRC) $(FLOW_TEST_SRC) $(UI_TEST_SRC),$(TEST_SRC)) \
+		$(filter-out $(UI_BENCH_SRC),$(BENCH_SRC))): $(BUILD)/obj/%.o: %.c
 	$(call compile,$(TEST_CFLAGS))
 
 $(BASE_LIB): $(call obj,$(BASE_SRC))
 $(DRV_LIB): $(call obj,$(DRV_SRC))
 $(CORE_LIB): $(call obj,$(CORE_SRC))
 $(KIOSK_LIB): $(call obj,$(KIOSK_SRC))
-$(BASE_LIB) $(DRV_LIB) $(CORE_LIB) $(KIOSK_LIB):
+$(UI_LIB): $(call obj,$(UI_SRC))
+$(BASE_LIB) $(DRV_LIB) $(CORE_LIB) $(KIOSK_LIB) $(UI_LIB):
 	$(call quiet,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
@@ -220,10 +232,19 @@ $(FLOW_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(KIOSK_LIB) $(APP_
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(KIOSK_LIB) $(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS) $(TEST_LIBS)
 
-$(filter-out $(DRV_TESTS) $(FLOW_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(APP_LIBS)
+$(UI_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UI_LIB) $(BASE_LIB)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
+		$(UI_LIB) $(BASE_LIB) $(UI_LIBS) $(TEST_LIBS)
+
+$(filter-out $(DRV_TESTS) $(FLOW_TESTS) $(UI_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(APP_LIBS)
 	$(call quiet,LINK,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS) $(TEST_LIBS)
+
+$(UI_BENCHES): $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(UI_LIB) $(BASE_LIB)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) -o $@ $< $(UI_LIB) $(BASE_LIB) $(UI_LIBS)
 
 $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(APP_LIBS)
 	$(call quiet,LINK,$@)
@@ -252,6 +273,9 @@ layers-check: $(BUILD)/check/drivers-alone $(call deny,core,$(CORE_DENY)) \
 	$(Q)$(call refuse,$(UI_CFLAGS),"printer.h",ui)
 	$(Q)$(call refuse,$(UI_CFLAGS),<sqlite3.h>,ui)
 	$(Q)$(call refuse,$(UI_CFLAGS),<cups/cups.h>,ui)
+	$(Q)$(call refuse,$(UI_CFLAGS),<gpiod.h>,ui)
+	$(Q)$(call refuse,$(UI_CFLAGS),"gpio.h",ui)
+	$(Q)$(call refuse,$(UI_TEST_CFLAGS),"queue.h",the ui tests)
 	$(Q)$(call refuse,$(BASE_CFLAGS),"queue.h",the base)
 	$(Q)$(call refuse,$(BASE_CFLAGS),"cardreader.h",the base)
 
