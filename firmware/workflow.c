@@ -253,6 +253,12 @@ static const struct text msg_not_held_basis = {
     "berlaku.",
     "Information not held is not an exemption: an Article 17 basis does "
     "not apply."};
+static const struct text msg_arg_unused = {
+    "Tindakan ini tidak memakai dasar Pasal 17, nomor memo, keputusan atau "
+    "badan publik lain; hapus yang tidak perlu.",
+    "This action takes no Pasal 17 basis, memo number, decision or holding "
+    "body; leave out what it does not take."};
+
 static const struct text msg_holder_unused = {
     "Badan publik yang menguasai informasi hanya disebut untuk keputusan "
     "not_held.",
@@ -382,6 +388,15 @@ int workflow_check(const struct wf_action *action, const struct wf_request *req,
 	}
 	if (!workflow_may_act(role, action, reason))
 		return -1;
+	/* What an action does not take is refused, never silently dropped. */
+	if ((!(action->needs & (WF_NEED_BASIS | WF_NEED_DECISION)) &&
+	     !blank(args->basis)) ||
+	    (!(action->needs & WF_NEED_MEMO) && !blank(args->memo)) ||
+	    (!(action->needs & WF_NEED_DECISION) &&
+	     (!blank(args->holder) || args->decision != WF_DECISION_NONE))) {
+		*reason = &msg_arg_unused;
+		return -1;
+	}
 	if ((action->needs & WF_NEED_NOTE) && blank(args->note)) {
 		*reason = &msg_need_note;
 		return -1;

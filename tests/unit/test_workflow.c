@@ -115,11 +115,23 @@ static const struct wf_action *find(const char *name)
 static int check(struct fx *f, const char *action, enum wf_status st,
 		 unsigned role)
 {
+	const struct wf_action *a = find(action);
+	struct wf_args args = f->args;
 	int rc;
 
+	/* The fixture carries every argument; each action gets only those it
+	 * takes (test_unused_arguments_refused checks the rest is refused). */
+	if (!(a->needs & (WF_NEED_BASIS | WF_NEED_DECISION)))
+		args.basis = NULL;
+	if (!(a->needs & WF_NEED_MEMO))
+		args.memo = NULL;
+	if (!(a->needs & WF_NEED_DECISION)) {
+		args.holder = NULL;
+		args.decision = WF_DECISION_NONE;
+	}
 	f->req.status = st;
 	f->reason = &sentinel;
-	rc = workflow_check(find(action), &f->req, role, &f->args, &f->reason);
+	rc = workflow_check(a, &f->req, role, &args, &f->reason);
 	if (rc < 0) {
 		assert_ptr_not_equal(f->reason, &sentinel);
 		assert_text_ok(f->reason);
@@ -768,6 +780,44 @@ static void test_extend_refused_after_original_deadline(void **state)
 
 /* decide: a basis exactly when something is withheld, a holder exactly
  * when the information is not held; extra values are refused. */
+/* Arguments an action does not take are refused, never dropped. */
+/* workflow_check() with the fixture's arguments exactly as they are. */
+static int raw(struct fx *f, const char *action, enum wf_status st,
+	       unsigned role)
+{
+	f->req.status = st;
+	return workflow_check(find(action), &f->req, role, &f->args,
+			      &f->reason);
+}
+
+static void test_unused_arguments_refused(void **state)
+{
+	struct fx *f = *state;
+
+	memset(&f->args, 0, sizeof(f->args));
+	assert_int_equal(raw(f, "forward", WF_SUBMITTED, WF_ROLE_DESK),
+			 WF_FORWARDED);
+	f->args.basis = "h";
+	assert_int_equal(raw(f, "forward", WF_SUBMITTED, WF_ROLE_DESK), -1);
+	assert_non_null(strstr(f->reason->en, "takes no"));
+	f->args.basis = NULL;
+	f->args.memo = "ND-1";
+	assert_int_equal(raw(f, "forward", WF_SUBMITTED, WF_ROLE_DESK), -1);
+	f->args.memo = NULL;
+	f->args.holder = "KPU RI";
+	assert_int_equal(raw(f, "forward", WF_SUBMITTED, WF_ROLE_DESK), -1);
+	f->args.holder = NULL;
+	f->args.decision = WF_DECISION_GRANTED;
+	assert_int_equal(raw(f, "forward", WF_SUBMITTED, WF_ROLE_DESK), -1);
+	f->args.decision = WF_DECISION_NONE;
+	/* A memo is what coordinate takes; a note goes with anything. */
+	f->args.memo = "ND-1";
+	f->args.note = "catatan";
+	assert_int_equal(raw(f, "coordinate", WF_FORWARDED, WF_ROLE_KASUBBAG),
+			 WF_COORDINATING);
+	memset(&f->args, 0, sizeof(f->args));
+}
+
 static void test_decide_basis_and_holder_rules(void **state)
 {
 	struct fx *f = *state;
@@ -1012,6 +1062,7 @@ int main(void)
 	    T(test_wrong_state_names_status),
 	    T(test_extend_refused_after_original_deadline),
 	    T(test_decide_basis_and_holder_rules),
+	    T(test_unused_arguments_refused),
 	    T(test_permission_table),
 	    T(test_may_act_follows_the_action_table),
 	    T(test_unknown_values_are_safe_to_show),
