@@ -604,8 +604,7 @@ static int probe_access(struct queue *q, const char *what, const char *path)
 	if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0)
 		return 0;
 	return queue_set_err(q,
-			     errno == EACCES || errno == EROFS ||
-				     errno == EPERM
+			     errno == EACCES || errno == EROFS || errno == EPERM
 				 ? QUEUE_ERR_READONLY
 				 : QUEUE_ERR_IO,
 			     "%s: %s is not writable: %s", q->path, what,

@@ -44,8 +44,8 @@ static int pickup_note(struct queue *q, int64_t request_id, char *note,
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	rc = sqlite3_prepare_v2(q->db, "SELECT regno FROM requests WHERE id = ?1",
-				-1, &st, NULL);
+	rc = sqlite3_prepare_v2(
+	    q->db, "SELECT regno FROM requests WHERE id = ?1", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, request_id);
 		rc = sqlite3_step(st);
@@ -71,11 +71,10 @@ int queue_call_add(struct queue *q, enum queue_call_kind kind,
 	int rc;
 
 	if (!key || (kind == QUEUE_CALL_PICKUP) != (request_id > 0))
-		return queue_set_err(q, QUEUE_ERR_INVALID,
-				     "a call of kind %s %s a request",
-				     key ? key : "?",
-				     request_id > 0 ? "cannot name"
-						    : "must name");
+		return queue_set_err(
+		    q, QUEUE_ERR_INVALID, "a call of kind %s %s a request",
+		    key ? key : "?",
+		    request_id > 0 ? "cannot name" : "must name");
 	snprintf(note, sizeof(note), "%s", key);
 	if (queue_begin(q) < 0)
 		return -1;

@@ -1,0 +1,635 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The kiosk's engine: the flow's effects carried out against the database,
+ * the print worker and the devices; device reads, worker results and
+ * database changes turned into flow events; out of service and back.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "callbutton.h"
+#include "dbwatch.h"
+#include "kiosk.h"
+#include "log.h"
+#include "printworker.h"
+
+struct kiosk {
+	struct flow flow;	    /* the visitor flow */
+	struct config cfg;	    /* copy of the configuration */
+	char db_path[256];	    /* the database */
+	bool create_db;		    /* create it when missing */
+	int retry_min_ms;	    /* first retry interval */
+	int retry_max_ms;	    /* longest retry interval */
+	struct queue *q;	    /* the UI thread's connection, or NULL */
+	bool db_ok;		    /* open and writable */
+	enum queue_err db_err;	    /* why not, when !db_ok */
+	int retry_ms;		    /* current retry interval */
+	int64_t retry_at_ms;	    /* next retry, when !db_ok */
+	struct devices dev;	    /* the devices */
+	struct callbutton cb;	    /* the call being waited on */
+	struct printworker *pw;	    /* the print worker */
+	struct dbwatch *dw;	    /* database change hints */
+	enum printer_state printer; /* as the worker last read it */
+	bool reader_sent;	    /* FLOW_EVT_READER sent once */
+	bool reader_ok;		    /* the state last sent */
+	enum gpio_out_mode led;	    /* the LED as last set */
+	unsigned led_period;	    /* its blink period */
+	bool dirty;		    /* the model changed: redraw */
+	int64_t now_ms;		    /* the clock of the current event */
+	kiosk_wipe_fn wipe;	    /* the UI's wipe, or NULL */
+	void *wipe_ctx;		    /* its argument */
+	struct request req;	    /* a copy for submit / lookup; wiped */
+	char card[CARDREADER_READ_MAX + 1]; /* one read; wiped */
+};
+
+static const struct queue_actor kiosk_actor = {"kiosk", WF_ROLE_KIOSK, false};
+
+static void carry_out(struct kiosk *k, const struct flow_effect *fx);
+
+/* ---- events into the flow --------------------------------------------------- */
+
+static void send(struct kiosk *k, struct flow_event *ev)
+{
+	struct flow_effect fx;
+
+	ev->now_ms = k->now_ms;
+	if (!ev->wall)
+		ev->wall = time(NULL);
+	if (flow_handle(&k->flow, ev))
+		k->dirty = true;
+	/* Results of effects are sent from inside carry_out(): the queue is
+	 * one FIFO, so a nested drain keeps the order. */
+	while (flow_effect_next(&k->flow, &fx)) {
+		carry_out(k, &fx);
+		explicit_bzero(&fx, sizeof(fx));
+	}
+}
+
+/* ---- the database ------------------------------------------------------------ */
+
+static bool unusable(enum queue_err err)
+{
+	return err == QUEUE_ERR_READONLY || err == QUEUE_ERR_FULL ||
+	       err == QUEUE_ERR_CORRUPT || err == QUEUE_ERR_IO ||
+	       err == QUEUE_ERR_VERSION;
+}
+
+static void schedule_retry(struct kiosk *k, bool backoff)
+{
+	if (backoff)
+		k->retry_ms = k->retry_ms * 2 > k->retry_max_ms
+				  ? k->retry_max_ms
+				  : k->retry_ms * 2;
+	k->retry_at_ms = k->now_ms + k->retry_ms;
+}
+
+/* The database cannot be used: out of service until a retry works. */
+static void db_failed(struct kiosk *k, enum queue_err err, const char *why)
+{
+	if (!k->db_ok)
+		return;
+	log_err("database out of service: %s", why);
+	k->db_ok = false;
+	k->db_err = err;
+	queue_close(k->q);
+	k->q = NULL;
+	k->retry_ms = k->retry_min_ms;
+	schedule_retry(k, false);
+	send(k, &(struct flow_event){.type = FLOW_EVT_DB, .err = err});
+}
+
+/* After a failed write: out of service when the class says so. */
+static void db_check_err(struct kiosk *k)
+{
+	if (k->q && unusable(queue_errcode(k->q)))
+		db_failed(k, queue_errcode(k->q), queue_errmsg(k->q));
+}
+
+/* Open (when closed) and check that a write would go through. */
+static int db_try(struct kiosk *k, enum queue_err *err, char *why, size_t len)
+{
+	struct queue_options opt = {
+	    .path = k->db_path,
+	    .create = k->create_db,
+	    .busy_timeout_ms = k->cfg.busy_timeout_ms,
+	    .number_format = k->cfg.number_format,
+	    .prefix = k->cfg.office_prefix,
+	    .open_min = k->cfg.open_min,
+	    .close_min = k->cfg.close_min,
+	};
+	bool changed;
+
+	if (!k->q) {
+		*err = queue_open(&opt, &k->q, why, len);
+		if (*err != QUEUE_OK)
+			return -1;
+	}
+	if (queue_probe_write(k->q) < 0 ||
+	    queue_poll_changed(k->q, &changed) < 0) {
+		*err = queue_errcode(k->q);
+		snprintf(why, len, "%s", queue_errmsg(k->q));
+		queue_close(k->q);
+		k->q = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static void db_retry(struct kiosk *k)
+{
+	enum queue_err err;
+	char why[512];
+
+	if (db_try(k, &err, why, sizeof(why)) < 0) {
+		if (err != k->db_err)
+			log_warn("database still out of service: %s", why);
+		k->db_err = err;
+		schedule_retry(k, true);
+		return;
+	}
+	log_info("database %s works again", k->db_path);
+	k->db_ok = true;
+	k->db_err = QUEUE_OK;
+	k->retry_ms = k->retry_min_ms;
+	send(k, &(struct flow_event){.type = FLOW_EVT_DB, .ok = true});
+}
+
+struct find_call {
+	int64_t id; /* the call waited on */
+	bool acked; /* it is acknowledged */
+};
+
+static int find_call(const struct queue_call *c, void *ctx)
+{
+	struct find_call *fc = ctx;
+
+	if (c->id != fc->id)
+		return 0;
+	fc->acked = c->acked_at != 0;
+	return 1;
+}
+
+/* Another connection committed: was it the desk acknowledging our call? */
+static void db_changed(struct kiosk *k)
+{
+	struct find_call fc = {.id = callbutton_waiting_call(&k->cb)};
+	bool changed;
+
+	if (!k->q)
+		return;
+	if (queue_poll_changed(k->q, &changed) < 0) {
+		db_check_err(k);
+		return;
+	}
+	if (!changed || !fc.id)
+		return;
+	if (queue_calls(k->q, false, 64, find_call, &fc) < 0) {
+		db_check_err(k);
+		return;
+	}
+	if (fc.acked && callbutton_acknowledged(&k->cb, fc.id, k->now_ms)) {
+		log_info("call #%lld acknowledged: staff is coming",
+			 (long long)fc.id);
+		send(k, &(struct flow_event){.type = FLOW_EVT_CALL_ACKED,
+					     .id = fc.id});
+	}
+}
+
+/* The database file's mode or name changed: is it still usable? */
+static void db_file_changed(struct kiosk *k)
+{
+	if (!k->db_ok) {
+		db_retry(k);
+		return;
+	}
+	if (queue_probe_write(k->q) < 0) {
+		if (unusable(queue_errcode(k->q)))
+			db_failed(k, queue_errcode(k->q), queue_errmsg(k->q));
+	}
+}
+
+/* ---- the effects ---------------------------------------------------------------- */
+
+static void set_led(struct kiosk *k, enum gpio_out_mode mode, unsigned period)
+{
+	k->led = mode;
+	k->led_period = mode == GPIO_OUT_BLINK ? period : 0;
+	if (k->dev.led && gpio_output_set_mode(k->dev.led, mode, period) < 0)
+		log_warn("LED: %s", strerror(errno));
+}
+
+static void do_submit(struct kiosk *k, const struct flow_effect *fx)
+{
+	struct flow_event ev = {.type = FLOW_EVT_SUBMIT_DONE};
+	char regno[REQ_REGNO_MAX] = "";
+
+	if (!fx->req)
+		return;
+	if (!k->q) {
+		ev.err = k->db_err ? k->db_err : QUEUE_ERR_IO;
+		send(k, &ev);
+		return;
+	}
+	k->req = *fx->req;
+	if (queue_submit(k->q, &k->req, &kiosk_actor, true, time(NULL)) < 0) {
+		ev.err = queue_errcode(k->q);
+		log_warn("submission not committed: %s", queue_errmsg(k->q));
+		request_wipe(&k->req);
+		send(k, &ev);
+		db_check_err(k);
+		return;
+	}
+	snprintf(regno, sizeof(regno), "%s", k->req.regno);
+	ev.err = QUEUE_OK;
+	ev.id = k->req.id;
+	ev.regno = regno;
+	ev.deadline = request_due(&k->req);
+	log_info("request %s committed", regno);
+	request_wipe(&k->req);
+	send(k, &ev);
+}
+
+static void do_print(struct kiosk *k, const struct flow_effect *fx)
+{
+	if (k->pw && printworker_print(k->pw, fx->request_id) == 0)
+		return;
+	log_warn("receipt of request #%lld not handed to the printer",
+		 (long long)fx->request_id);
+	send(k, &(struct flow_event){.type = FLOW_EVT_PRINT_DONE,
+				     .id = fx->request_id,
+				     .printer = FLOW_PRINTER_FAULT});
+}
+
+static void do_lookup(struct kiosk *k, const struct flow_effect *fx)
+{
+	struct flow_event ev = {.type = FLOW_EVT_STATUS_DONE};
+
+	if (!k->q) {
+		ev.err = k->db_err ? k->db_err : QUEUE_ERR_IO;
+	} else if (queue_get(k->q, fx->regno, &k->req) == 0) {
+		ev.found = &k->req;
+	} else {
+		ev.err = queue_errcode(k->q);
+	}
+	send(k, &ev);
+	request_wipe(&k->req);
+	if (ev.err != QUEUE_OK && ev.err != QUEUE_ERR_NOTFOUND)
+		db_check_err(k);
+}
+
+static const enum queue_call_kind call_kinds[FLOW_CALL_KIND_COUNT] = {
+    [FLOW_CALL_SCREEN] = QUEUE_CALL_SCREEN,
+    [FLOW_CALL_BUTTON] = QUEUE_CALL_BUTTON,
+    [FLOW_CALL_PICKUP] = QUEUE_CALL_PICKUP,
+};
+
+/* Record the call; a pickup names its request. */
+static int add_call(struct kiosk *k, const struct flow_effect *fx, int64_t *id)
+{
+	enum flow_call_kind kind =
+	    (unsigned)fx->call_kind < FLOW_CALL_KIND_COUNT ? fx->call_kind
+							   : FLOW_CALL_SCREEN;
+	int64_t request_id = 0;
+
+	if (!k->q)
+		return -1;
+	if (kind == FLOW_CALL_PICKUP) {
+		if (queue_get(k->q, fx->regno, &k->req) < 0)
+			return -1;
+		request_id = k->req.id;
+		request_wipe(&k->req);
+	}
+	return queue_call_add(k->q, call_kinds[kind], request_id, time(NULL),
+			      id);
+}
+
+static void do_call(struct kiosk *k, const struct flow_effect *fx)
+{
+	struct flow_event ev = {.type = FLOW_EVT_CALL_DONE};
+	int64_t id = 0;
+
+	if (callbutton_press(&k->cb, k->now_ms) != CALLBUTTON_DO_COMMIT) {
+		/* A call is already on record: that one stands. */
+		ev.ok = callbutton_waiting_call(&k->cb) != 0;
+		ev.id = callbutton_waiting_call(&k->cb);
+		send(k, &ev);
+		return;
+	}
+	if (add_call(k, fx, &id) < 0) {
+		callbutton_commit_failed(&k->cb, k->now_ms);
+		log_warn("call not recorded: %s",
+			 k->q ? queue_errmsg(k->q) : "database out of service");
+		/* The visitor is told on screen; the LED says it too. */
+		set_led(k, GPIO_OUT_BLINK, KIOSK_LED_FAILED_MS);
+		send(k, &ev);
+		db_check_err(k);
+		return;
+	}
+	callbutton_committed(&k->cb, id, k->now_ms);
+	log_info("call #%lld sent to the desk", (long long)id);
+	ev.ok = true;
+	ev.id = id;
+	send(k, &ev);
+}
+
+static void carry_out(struct kiosk *k, const struct flow_effect *fx)
+{
+	switch (fx->type) {
+	case FLOW_FX_SUBMIT:
+		do_submit(k, fx);
+		break;
+	case FLOW_FX_PRINT_RECEIPT:
+		do_print(k, fx);
+		break;
+	case FLOW_FX_LOOKUP_STATUS:
+		do_lookup(k, fx);
+		break;
+	case FLOW_FX_CALL:
+		do_call(k, fx);
+		break;
+	case FLOW_FX_WIPE:
+		request_wipe(&k->req);
+		explicit_bzero(k->card, sizeof(k->card));
+		if (k->wipe)
+			k->wipe(k->wipe_ctx);
+		break;
+	case FLOW_FX_LED:
+		set_led(k,
+			fx->led == FLOW_LED_ON	    ? GPIO_OUT_ON
+			: fx->led == FLOW_LED_BLINK ? GPIO_OUT_BLINK
+						    : GPIO_OUT_OFF,
+			KIOSK_LED_WAIT_MS);
+		break;
+	case FLOW_FX_NONE:
+	case FLOW_FX_COUNT:
+		break;
+	}
+}
+
+/* ---- devices and the worker --------------------------------------------------- */
+
+static enum flow_printer flow_printer_of(enum printer_state st)
+{
+	switch (st) {
+	case PRINTER_STATE_READY:
+	case PRINTER_STATE_PRINTING:
+		return FLOW_PRINTER_OK;
+	case PRINTER_STATE_OUT_OF_PAPER:
+		return FLOW_PRINTER_NO_PAPER;
+	case PRINTER_STATE_NO_PRINTER:
+	case PRINTER_STATE_CUPS_DOWN:
+	case PRINTER_STATE_STOPPED:
+	case PRINTER_STATE_OFFLINE:
+		return FLOW_PRINTER_OFFLINE;
+	default:
+		return FLOW_PRINTER_FAULT;
+	}
+}
+
+static void reader_state(struct kiosk *k)
+{
+	bool ok = k->dev.reader &&
+		  cardreader_get_state(k->dev.reader) == CARDREADER_CONNECTED;
+
+	if (k->reader_sent && ok == k->reader_ok)
+		return;
+	k->reader_sent = true;
+	k->reader_ok = ok;
+	send(k, &(struct flow_event){.type = FLOW_EVT_READER, .ok = ok});
+}
+
+static void read_devices(struct kiosk *k)
+{
+	struct gpio_button_event bev;
+	int n;
+
+	while (k->dev.reader && (n = cardreader_read(k->dev.reader, k->card,
+						     sizeof(k->card))) != 0) {
+		if (n < 0) {
+			log_info("card reader: a read was lost (%s)",
+				 strerror(errno));
+			continue;
+		}
+		send(k, &(struct flow_event){.type = FLOW_EVT_CARD,
+					     .text = k->card,
+					     .len = (size_t)n});
+		explicit_bzero(k->card, sizeof(k->card));
+	}
+	reader_state(k);
+	while (k->dev.button && gpio_button_read(k->dev.button, &bev) > 0)
+		if (bev.type == GPIO_BUTTON_PRESS)
+			send(k, &(struct flow_event){.type = FLOW_EVT_BUTTON});
+}
+
+static void read_worker(struct kiosk *k)
+{
+	struct printworker_result res;
+	enum printer_state st;
+
+	while (printworker_take(k->pw, &res)) {
+		send(k, &(struct flow_event){
+			    .type = FLOW_EVT_PRINT_DONE,
+			    .id = res.request_id,
+			    .ok = res.ok,
+			    .printer = res.ok ? FLOW_PRINTER_OK
+					      : flow_printer_of(res.printer)});
+	}
+	if (printworker_printer(k->pw, &st)) {
+		k->printer = st;
+		send(k, &(struct flow_event){.type = FLOW_EVT_PRINTER,
+					     .printer = flow_printer_of(st)});
+	}
+}
+
+/* ---- the public part ------------------------------------------------------------ */
+
+struct kiosk *kiosk_open(const struct kiosk_options *o, int64_t now_ms)
+{
+	struct kiosk *k = calloc(1, sizeof(*k));
+	struct flow_config fc;
+	struct printworker_options po = {0};
+	enum queue_err err;
+	char why[512];
+	int saved;
+
+	if (!k)
+		return NULL;
+	k->cfg = *o->cfg;
+	snprintf(k->db_path, sizeof(k->db_path), "%s",
+		 o->db_path ? o->db_path : o->cfg->db_path);
+	k->create_db = o->create_db;
+	k->retry_min_ms = o->retry_min_ms > 0 ? o->retry_min_ms : 2000;
+	k->retry_max_ms = o->retry_max_ms > 0 ? o->retry_max_ms : 30000;
+	if (k->retry_max_ms < k->retry_min_ms)
+		k->retry_max_ms = k->retry_min_ms;
+	k->now_ms = now_ms;
+	if (o->flow) {
+		fc = *o->flow;
+	} else {
+		flow_config_defaults(&fc);
+		fc.office_name = k->cfg.office_name;
+		fc.open_min = k->cfg.open_min;
+		fc.close_min = k->cfg.close_min;
+	}
+	flow_init(&k->flow, &fc, now_ms, time(NULL));
+	/* Every press of a new call commits it; the flow times the LED. */
+	callbutton_init(
+	    &k->cb, &(struct callbutton_cfg){.repeat_ms = 0, .coming_ms = 0});
+	devices_open(&k->cfg, &k->dev);
+	k->dw = dbwatch_open(k->db_path, now_ms);
+	if (!k->dw)
+		goto fail;
+	k->db_ok = true;
+	if (db_try(k, &err, why, sizeof(why)) < 0) {
+		k->db_ok = true; /* so that db_failed() reports it */
+		db_failed(k, err, why);
+	}
+	po.cfg = &k->cfg;
+	po.db_path = k->db_path;
+	po.cups_server = o->cups_server;
+	po.status_every_ms = o->printer_poll_ms;
+	k->pw = printworker_start(&po);
+	if (!k->pw)
+		goto fail;
+	reader_state(k);
+	return k;
+fail:
+	saved = errno;
+	kiosk_close(k);
+	errno = saved;
+	return NULL;
+}
+
+void kiosk_close(struct kiosk *k)
+{
+	if (!k)
+		return;
+	printworker_stop(k->pw);
+	dbwatch_close(k->dw);
+	queue_close(k->q);
+	devices_close(&k->dev);
+	flow_wipe(&k->flow);
+	explicit_bzero(k, sizeof(*k));
+	free(k);
+}
+
+void kiosk_set_wipe_hook(struct kiosk *k, kiosk_wipe_fn fn, void *ctx)
+{
+	k->wipe = fn;
+	k->wipe_ctx = ctx;
+}
+
+int kiosk_pollfds(const struct kiosk *k, struct pollfd *p)
+{
+	devices_pollfds(&k->dev, p);
+	p[2].fd = printworker_get_fd(k->pw);
+	p[3].fd = dbwatch_get_fd(k->dw);
+	p[2].events = p[3].events = POLLIN;
+	p[2].revents = p[3].revents = 0;
+	return KIOSK_N_POLLFDS;
+}
+
+static int min_timeout(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+int kiosk_timeout_ms(struct kiosk *k, int64_t now_ms)
+{
+	int t = flow_next_wake_ms(&k->flow, now_ms);
+
+	t = min_timeout(t, callbutton_timeout_ms(&k->cb, now_ms));
+	t = devices_timeout_ms(&k->dev, t);
+	t = min_timeout(t, dbwatch_timeout_ms(k->dw, now_ms));
+	if (!k->db_ok)
+		t = min_timeout(t, k->retry_at_ms <= now_ms
+				       ? 0
+				       : (int)(k->retry_at_ms - now_ms));
+	return t;
+}
+
+void kiosk_handle_ready(struct kiosk *k, const struct pollfd *p, int64_t now_ms)
+{
+	unsigned what;
+
+	if (now_ms > k->now_ms)
+		k->now_ms = now_ms;
+	devices_tick(&k->dev);
+	read_devices(k);
+	if (p[2].revents & POLLIN)
+		read_worker(k);
+	what = dbwatch_read(k->dw, k->now_ms);
+	if (what & DBWATCH_FILE)
+		db_file_changed(k);
+	if (what & DBWATCH_DATA)
+		db_changed(k);
+	if (!k->db_ok && k->now_ms >= k->retry_at_ms)
+		db_retry(k);
+	callbutton_tick(&k->cb, k->now_ms);
+	if (flow_next_wake_ms(&k->flow, k->now_ms) == 0)
+		send(k, &(struct flow_event){.type = FLOW_EVT_TICK});
+}
+
+bool kiosk_feed(struct kiosk *k, const struct flow_event *ev)
+{
+	struct flow_event e = *ev;
+	bool was = k->dirty;
+	bool changed;
+
+	if (ev->now_ms > k->now_ms)
+		k->now_ms = ev->now_ms;
+	k->dirty = false;
+	send(k, &e);
+	changed = k->dirty;
+	k->dirty = was || changed;
+	return changed;
+}
+
+const struct flow_model *kiosk_model(const struct kiosk *k)
+{
+	return flow_model(&k->flow);
+}
+
+const struct flow_view *kiosk_view(const struct kiosk *k, struct flow_view *v)
+{
+	flow_view(&k->flow, v);
+	return v;
+}
+
+bool kiosk_dirty(struct kiosk *k)
+{
+	bool d = k->dirty;
+
+	k->dirty = false;
+	return d;
+}
+
+struct devices *kiosk_devices(struct kiosk *k)
+{
+	return &k->dev;
+}
+
+bool kiosk_db_ok(const struct kiosk *k)
+{
+	return k->db_ok;
+}
+
+enum printer_state kiosk_printer_state(const struct kiosk *k)
+{
+	return k->printer;
+}
+
+enum gpio_out_mode kiosk_led(const struct kiosk *k, unsigned *period_ms)
+{
+	if (period_ms)
+		*period_ms = k->led_period;
+	return k->led;
+}
