@@ -227,16 +227,28 @@ static inline const char *kh_text_of(const char *sql, char *buf, size_t len)
 	return buf;
 }
 
-/** A second, read-write connection (the console's). */
-static inline struct queue *kh_console(void)
+static inline struct queue *kh_connect(bool create)
 {
-	struct queue_options opt = {.path = KH.db, .busy_timeout_ms = 2000};
+	struct queue_options opt = {
+	    .path = KH.db, .create = create, .busy_timeout_ms = 2000};
 	struct queue *q = NULL;
 	char err[256];
 
 	if (queue_open(&opt, &q, err, sizeof(err)) != QUEUE_OK)
 		fail_msg("queue_open: %s", err);
 	return q;
+}
+
+/** A second, read-write connection (the console's). */
+static inline struct queue *kh_console(void)
+{
+	return kh_connect(false);
+}
+
+/** As kh_console(), creating the database when missing. */
+static inline struct queue *kh_console_create(void)
+{
+	return kh_connect(true);
 }
 
 #endif
