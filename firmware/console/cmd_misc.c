@@ -501,8 +501,9 @@ int cmd_calls(struct console *c, int argc, char **argv)
 	static const char usage[] =
 	    "usage: ppid-console calls [--pending]\n"
 	    "       ppid-console calls ack ID\n"
-	    "       ppid-console calls add [SOURCE]   (what the kiosk's "
-	    "button does; for tests)\n"
+	    "       ppid-console calls add [button|screen|pickup REGNO]  "
+	    "(what the\n"
+	    "       kiosk does; for tests)\n"
 	    "Calls from the visitor's call button.  Acknowledging one "
 	    "tells the kiosk\nthat staff are coming (its LED stays on).\n";
 	struct queue *q;
@@ -535,21 +536,31 @@ int cmd_calls(struct console *c, int argc, char **argv)
 		return rc;
 	}
 	if (argc >= 2 && strcmp(argv[1], "add") == 0) {
-		int64_t id;
+		static struct request r;
+		enum queue_call_kind kind = QUEUE_CALL_BUTTON;
+		int64_t id, request_id = 0;
 
-		if (argc > 3 || (argc == 3 && strcmp(argv[2], "button") &&
-				 strcmp(argv[2], "screen"))) {
+		bool bad =
+		    argc >= 3 && queue_call_kind_parse(argv[2], &kind) < 0;
+
+		if (bad || argc > 4 ||
+		    (kind == QUEUE_CALL_PICKUP) != (argc == 4)) {
 			fputs(usage, stderr);
 			return EXIT_USAGE;
 		}
 		q = console_open_queue(c, false, false);
 		if (!q)
 			return EXIT_REFUSED;
-		if (queue_call_add(q,
-				   argc == 3 && strcmp(argv[2], "screen") == 0
-				       ? QUEUE_CALL_SCREEN
-				       : QUEUE_CALL_BUTTON,
-				   0, c->now, &id) < 0) {
+		if (kind == QUEUE_CALL_PICKUP) {
+			if (queue_get(q, argv[3], &r) < 0) {
+				console_error("calls", "%s", queue_errmsg(q));
+				queue_close(q);
+				return EXIT_REFUSED;
+			}
+			request_id = r.id;
+			request_wipe(&r);
+		}
+		if (queue_call_add(q, kind, request_id, c->now, &id) < 0) {
 			console_error("calls", "%s", queue_errmsg(q));
 		} else {
 			printf("%lld\n", (long long)id);
