@@ -15,26 +15,11 @@
 
 #include "kiosk_harness.h"
 
-#include <errno.h>
-#include <linux/capability.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 
 #include "dbwatch.h"
 #include "log.h"
-
-static void drop_dac_override(void)
-{
-	struct __user_cap_header_struct h = {_LINUX_CAPABILITY_VERSION_3, 0};
-	struct __user_cap_data_struct d[2];
-
-	if (geteuid() != 0 || syscall(SYS_capget, &h, d) != 0)
-		return;
-	d[0].effective &= ~((1u << CAP_DAC_OVERRIDE) |
-			    (1u << CAP_DAC_READ_SEARCH));
-	if (syscall(SYS_capset, &h, d) != 0)
-		fprintf(stderr, "# capset: %s\n", strerror(errno));
-}
+#include "no_dac.h"
 
 static int group_setup(void **state)
 {
@@ -134,9 +119,8 @@ static void test_watch_hints(void **state)
 	b = kh_console();
 	while (watch_wait(w, 0))
 		;
-	assert_int_equal(queue_call_add(b, QUEUE_CALL_SCREEN, 0, time(NULL),
-					&id),
-			 0);
+	assert_int_equal(
+	    queue_call_add(b, QUEUE_CALL_SCREEN, 0, time(NULL), &id), 0);
 	what = watch_wait(w, BOUND);
 	assert_true(what & DBWATCH_DATA);
 	assert_int_not_equal(dbwatch_timeout_ms(w, kh_mono()), -1);
@@ -152,9 +136,8 @@ static void test_watch_hints(void **state)
 	assert_true(what & DBWATCH_DATA);
 	while (watch_wait(w, 0))
 		;
-	assert_int_equal(queue_call_add(a, QUEUE_CALL_BUTTON, 0, time(NULL),
-					&id),
-			 0);
+	assert_int_equal(
+	    queue_call_add(a, QUEUE_CALL_BUTTON, 0, time(NULL), &id), 0);
 	what = watch_wait(w, BOUND);
 	assert_true(what & DBWATCH_DATA);
 
@@ -266,6 +249,48 @@ static void test_missing_at_start(void **state)
 	assert_true(kh_until(db_up));
 }
 
+/* A receipt row a previous run left queued an hour ago is closed by the
+ * worker at start: it never prints late, and it does not stay open. */
+static void test_stale_jobs_expired(void **state)
+{
+	const struct queue_actor staff = {"budi", WF_ROLE_STAFF, false};
+	static struct request r;
+	struct queue *q;
+	int64_t job;
+	char sql[128], buf[64];
+
+	(void)state;
+	kh_close();
+	q = kh_console();
+	request_init(&r);
+	r.id_type = REQ_ID_NIK;
+	snprintf(r.id_number, sizeof(r.id_number), NIK);
+	snprintf(r.name, sizeof(r.name), "Siti Aminah");
+	snprintf(r.address, sizeof(r.address), "Jl. Merdeka 1, Bengkulu");
+	snprintf(r.occupation, sizeof(r.occupation), "Guru");
+	snprintf(r.phone, sizeof(r.phone), "081234567891");
+	snprintf(r.info, sizeof(r.info), "Salinan DPT");
+	snprintf(r.purpose, sizeof(r.purpose), "Arsip");
+	r.obtain = REQ_OBTAIN_HARDCOPY;
+	r.delivery = REQ_DELIVERY_PICKUP;
+	r.channel = REQ_CHANNEL_DESK;
+	if (queue_submit(q, &r, &staff, false, time(NULL)) < 0)
+		fail_msg("submit: %s", queue_errmsg(q));
+	assert_int_equal(
+	    queue_job_add(q, r.id, "receipt", "", time(NULL) - 3600, &job), 0);
+	queue_close(q);
+	request_wipe(&r);
+	kh_open();
+	snprintf(sql, sizeof(sql),
+		 "SELECT state FROM print_jobs WHERE id = %lld",
+		 (long long)job);
+	for (int i = 0; i < 300 && strcmp(kh_text_of(sql, buf, sizeof(buf)),
+					  "queued") == 0;
+	     i++)
+		kh_run_for(100);
+	assert_string_equal(buf, "failed");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,9 +300,11 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_missing_at_start, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_stale_jobs_expired, setup,
+					    teardown),
 	};
 
 	/* Before any thread: the engine's threads inherit it. */
-	drop_dac_override();
+	t_drop_dac_override();
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
