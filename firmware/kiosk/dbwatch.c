@@ -55,6 +55,27 @@ static void fall_back(struct dbwatch *w, const char *why, int64_t now_ms)
 	w->poll_at_ms = now_ms + DBWATCH_FALLBACK_MS;
 }
 
+/* inotify on the folder and the -wal file; 0, or -1 with errno. */
+static int setup_inotify(struct dbwatch *w)
+{
+	int saved;
+
+	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (w->fd < 0)
+		return -1;
+	w->wd_dir = inotify_add_watch(w->fd, w->dir, DIR_MASK);
+	if (w->wd_dir < 0) {
+		saved = errno;
+		close(w->fd);
+		w->fd = -1;
+		errno = saved;
+		return -1;
+	}
+	w->wd_wal = -1;
+	arm_wal(w);
+	return 0;
+}
+
 struct dbwatch *dbwatch_open(const char *db_path, int64_t now_ms)
 {
 	struct dbwatch *w;
@@ -84,17 +105,8 @@ struct dbwatch *dbwatch_open(const char *db_path, int64_t now_ms)
 	w->wal_name = w->names[1];
 	snprintf(w->wal, sizeof(w->wal), "%s-wal", db_path);
 
-	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-	if (w->fd < 0) {
+	if (setup_inotify(w) < 0)
 		fall_back(w, strerror(errno), now_ms);
-		return w;
-	}
-	w->wd_dir = inotify_add_watch(w->fd, w->dir, DIR_MASK);
-	if (w->wd_dir < 0) {
-		fall_back(w, strerror(errno), now_ms);
-		return w;
-	}
-	arm_wal(w);
 	return w;
 }
 
@@ -172,6 +184,9 @@ unsigned dbwatch_read(struct dbwatch *w, int64_t now_ms)
 	if (w->fd < 0) {
 		if (now_ms < w->poll_at_ms)
 			return 0;
+		/* The folder may have appeared, or inotify come back. */
+		if (setup_inotify(w) == 0)
+			log_info("%s: watching for changes again", w->dir);
 		w->poll_at_ms = now_ms + DBWATCH_FALLBACK_MS;
 		return DBWATCH_DATA | DBWATCH_FILE;
 	}

@@ -12,8 +12,9 @@
  * a check made right after the last write may still see the old version.
  * After each hint the watcher therefore asks for a few follow-up checks
  * (50 ms, 250 ms, 1 s later), then sleeps again: nothing wakes while
- * nothing is written.  Where inotify is unavailable it falls back to a
- * slow poll (every DBWATCH_FALLBACK_MS).  No threads; one owner.
+ * nothing is written.  Where inotify is unavailable (or the folder is
+ * missing) it falls back to a slow poll (every DBWATCH_FALLBACK_MS), and
+ * tries inotify again at each poll.  No threads; one owner.
  */
 #ifndef PPID_KIOSK_DBWATCH_H
 #define PPID_KIOSK_DBWATCH_H

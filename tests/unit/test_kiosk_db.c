@@ -151,6 +151,33 @@ static void test_watch_hints(void **state)
 	kh_open();
 }
 
+/* No folder yet: the slow poll (it always says "check"), then inotify
+ * once the folder is there. */
+static void test_watch_fallback(void **state)
+{
+	char sub[160], db[192];
+	struct dbwatch *w;
+	int t;
+
+	(void)state;
+	snprintf(sub, sizeof(sub), "%s/later", KH.dir);
+	snprintf(db, sizeof(db), "%s/queue.db", sub);
+	w = dbwatch_open(db, kh_mono());
+	assert_non_null(w);
+	assert_true(dbwatch_is_polling(w));
+	assert_int_equal(dbwatch_get_fd(w), -1);
+	t = dbwatch_timeout_ms(w, kh_mono());
+	assert_true(t > 0 && t <= DBWATCH_FALLBACK_MS);
+	assert_int_equal(dbwatch_read(w, kh_mono()), 0); /* not due yet */
+	assert_int_equal(mkdir(sub, 0700), 0);
+	poll(NULL, 0, dbwatch_timeout_ms(w, kh_mono()));
+	assert_int_equal(dbwatch_read(w, kh_mono()),
+			 DBWATCH_DATA | DBWATCH_FILE);
+	assert_false(dbwatch_is_polling(w));
+	assert_true(dbwatch_get_fd(w) >= 0);
+	dbwatch_close(w);
+}
+
 /* After the follow-ups, the watcher asks for nothing until the next
  * write: and the engine on an idle welcome screen sleeps without a
  * timeout once the printer's state is known. */
@@ -295,6 +322,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_watch_hints, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_watch_fallback, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_idle_sleeps, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_readonly_then_back, setup,
 					    teardown),
