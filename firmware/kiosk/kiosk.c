@@ -11,40 +11,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "callbutton.h"
-#include "dbwatch.h"
-#include "kiosk.h"
+#include "kiosk_internal.h"
 #include "log.h"
-#include "printworker.h"
-
-struct kiosk {
-	struct flow flow;	    /* the visitor flow */
-	struct config cfg;	    /* copy of the configuration */
-	char db_path[256];	    /* the database */
-	bool create_db;		    /* create it when missing */
-	int retry_min_ms;	    /* first retry interval */
-	int retry_max_ms;	    /* longest retry interval */
-	struct queue *q;	    /* the UI thread's connection, or NULL */
-	bool db_ok;		    /* open and writable */
-	enum queue_err db_err;	    /* why not, when !db_ok */
-	int retry_ms;		    /* current retry interval */
-	int64_t retry_at_ms;	    /* next retry, when !db_ok */
-	struct devices dev;	    /* the devices */
-	struct callbutton cb;	    /* the call being waited on */
-	struct printworker *pw;	    /* the print worker */
-	struct dbwatch *dw;	    /* database change hints */
-	enum printer_state printer; /* as the worker last read it */
-	bool reader_sent;	    /* FLOW_EVT_READER sent once */
-	bool reader_ok;		    /* the state last sent */
-	enum gpio_out_mode led;	    /* the LED as last set */
-	unsigned led_period;	    /* its blink period */
-	bool dirty;		    /* the model changed: redraw */
-	int64_t now_ms;		    /* the clock of the current event */
-	kiosk_wipe_fn wipe;	    /* the UI's wipe, or NULL */
-	void *wipe_ctx;		    /* its argument */
-	struct request req;	    /* a copy for submit / lookup; wiped */
-	char card[CARDREADER_READ_MAX + 1]; /* one read; wiped */
-};
 
 static const struct queue_actor kiosk_actor = {"kiosk", WF_ROLE_KIOSK, false};
 
@@ -52,7 +20,7 @@ static void carry_out(struct kiosk *k, const struct flow_effect *fx);
 
 /* ---- events into the flow --------------------------------------------------- */
 
-static void send(struct kiosk *k, struct flow_event *ev)
+void kiosk_send(struct kiosk *k, struct flow_event *ev)
 {
 	struct flow_effect fx;
 
@@ -66,149 +34,6 @@ static void send(struct kiosk *k, struct flow_event *ev)
 	while (flow_effect_next(&k->flow, &fx)) {
 		carry_out(k, &fx);
 		explicit_bzero(&fx, sizeof(fx));
-	}
-}
-
-/* ---- the database ------------------------------------------------------------ */
-
-static bool unusable(enum queue_err err)
-{
-	return err == QUEUE_ERR_READONLY || err == QUEUE_ERR_FULL ||
-	       err == QUEUE_ERR_CORRUPT || err == QUEUE_ERR_IO ||
-	       err == QUEUE_ERR_VERSION;
-}
-
-static void schedule_retry(struct kiosk *k, bool backoff)
-{
-	if (backoff)
-		k->retry_ms = k->retry_ms * 2 > k->retry_max_ms
-				  ? k->retry_max_ms
-				  : k->retry_ms * 2;
-	k->retry_at_ms = k->now_ms + k->retry_ms;
-}
-
-/* The database cannot be used: out of service until a retry works. */
-static void db_failed(struct kiosk *k, enum queue_err err, const char *why)
-{
-	if (!k->db_ok)
-		return;
-	log_err("database out of service: %s", why);
-	k->db_ok = false;
-	k->db_err = err;
-	queue_close(k->q);
-	k->q = NULL;
-	k->retry_ms = k->retry_min_ms;
-	schedule_retry(k, false);
-	send(k, &(struct flow_event){.type = FLOW_EVT_DB, .err = err});
-}
-
-/* After a failed write: out of service when the class says so. */
-static void db_check_err(struct kiosk *k)
-{
-	if (k->q && unusable(queue_errcode(k->q)))
-		db_failed(k, queue_errcode(k->q), queue_errmsg(k->q));
-}
-
-/* Open (when closed) and check that a write would go through. */
-static int db_try(struct kiosk *k, enum queue_err *err, char *why, size_t len)
-{
-	struct queue_options opt = {
-	    .path = k->db_path,
-	    .create = k->create_db,
-	    .busy_timeout_ms = k->cfg.busy_timeout_ms,
-	    .number_format = k->cfg.number_format,
-	    .prefix = k->cfg.office_prefix,
-	    .open_min = k->cfg.open_min,
-	    .close_min = k->cfg.close_min,
-	};
-	bool changed;
-
-	if (!k->q) {
-		*err = queue_open(&opt, &k->q, why, len);
-		if (*err != QUEUE_OK)
-			return -1;
-	}
-	if (queue_probe_write(k->q) < 0 ||
-	    queue_poll_changed(k->q, &changed) < 0) {
-		*err = queue_errcode(k->q);
-		snprintf(why, len, "%s", queue_errmsg(k->q));
-		queue_close(k->q);
-		k->q = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-static void db_retry(struct kiosk *k)
-{
-	enum queue_err err;
-	char why[512];
-
-	if (db_try(k, &err, why, sizeof(why)) < 0) {
-		if (err != k->db_err)
-			log_warn("database still out of service: %s", why);
-		k->db_err = err;
-		schedule_retry(k, true);
-		return;
-	}
-	log_info("database %s works again", k->db_path);
-	k->db_ok = true;
-	k->db_err = QUEUE_OK;
-	k->retry_ms = k->retry_min_ms;
-	send(k, &(struct flow_event){.type = FLOW_EVT_DB, .ok = true});
-}
-
-struct find_call {
-	int64_t id; /* the call waited on */
-	bool acked; /* it is acknowledged */
-};
-
-static int find_call(const struct queue_call *c, void *ctx)
-{
-	struct find_call *fc = ctx;
-
-	if (c->id != fc->id)
-		return 0;
-	fc->acked = c->acked_at != 0;
-	return 1;
-}
-
-/* Another connection committed: was it the desk acknowledging our call? */
-static void db_changed(struct kiosk *k)
-{
-	struct find_call fc = {.id = callbutton_waiting_call(&k->cb)};
-	bool changed;
-
-	if (!k->q)
-		return;
-	if (queue_poll_changed(k->q, &changed) < 0) {
-		db_check_err(k);
-		return;
-	}
-	if (!changed || !fc.id)
-		return;
-	if (queue_calls(k->q, false, 64, find_call, &fc) < 0) {
-		db_check_err(k);
-		return;
-	}
-	if (fc.acked && callbutton_acknowledged(&k->cb, fc.id, k->now_ms)) {
-		log_info("call #%lld acknowledged: staff is coming",
-			 (long long)fc.id);
-		send(k, &(struct flow_event){.type = FLOW_EVT_CALL_ACKED,
-					     .id = fc.id});
-	}
-}
-
-/* The database file's mode or name changed: is it still usable? */
-static void db_file_changed(struct kiosk *k)
-{
-	if (!k->db_ok) {
-		db_retry(k);
-		return;
-	}
-	if (queue_probe_write(k->q) < 0) {
-		if (unusable(queue_errcode(k->q)))
-			db_failed(k, queue_errcode(k->q), queue_errmsg(k->q));
 	}
 }
 
@@ -231,7 +56,7 @@ static void do_submit(struct kiosk *k, const struct flow_effect *fx)
 		return;
 	if (!k->q) {
 		ev.err = k->db_err ? k->db_err : QUEUE_ERR_IO;
-		send(k, &ev);
+		kiosk_send(k, &ev);
 		return;
 	}
 	k->req = *fx->req;
@@ -239,8 +64,8 @@ static void do_submit(struct kiosk *k, const struct flow_effect *fx)
 		ev.err = queue_errcode(k->q);
 		log_warn("submission not committed: %s", queue_errmsg(k->q));
 		request_wipe(&k->req);
-		send(k, &ev);
-		db_check_err(k);
+		kiosk_db_check_err(k);
+		kiosk_send(k, &ev);
 		return;
 	}
 	snprintf(regno, sizeof(regno), "%s", k->req.regno);
@@ -250,7 +75,7 @@ static void do_submit(struct kiosk *k, const struct flow_effect *fx)
 	ev.deadline = request_due(&k->req);
 	log_info("request %s committed", regno);
 	request_wipe(&k->req);
-	send(k, &ev);
+	kiosk_send(k, &ev);
 }
 
 static void do_print(struct kiosk *k, const struct flow_effect *fx)
@@ -259,9 +84,9 @@ static void do_print(struct kiosk *k, const struct flow_effect *fx)
 		return;
 	log_warn("receipt of request #%lld not handed to the printer",
 		 (long long)fx->request_id);
-	send(k, &(struct flow_event){.type = FLOW_EVT_PRINT_DONE,
-				     .id = fx->request_id,
-				     .printer = FLOW_PRINTER_FAULT});
+	kiosk_send(k, &(struct flow_event){.type = FLOW_EVT_PRINT_DONE,
+					   .id = fx->request_id,
+					   .printer = FLOW_PRINTER_FAULT});
 }
 
 static void do_lookup(struct kiosk *k, const struct flow_effect *fx)
@@ -274,11 +99,11 @@ static void do_lookup(struct kiosk *k, const struct flow_effect *fx)
 		ev.found = &k->req;
 	} else {
 		ev.err = queue_errcode(k->q);
+		if (ev.err != QUEUE_ERR_NOTFOUND)
+			kiosk_db_check_err(k);
 	}
-	send(k, &ev);
+	kiosk_send(k, &ev);
 	request_wipe(&k->req);
-	if (ev.err != QUEUE_OK && ev.err != QUEUE_ERR_NOTFOUND)
-		db_check_err(k);
 }
 
 static const enum queue_call_kind call_kinds[FLOW_CALL_KIND_COUNT] = {
@@ -316,7 +141,7 @@ static void do_call(struct kiosk *k, const struct flow_effect *fx)
 		/* A call is already on record: that one stands. */
 		ev.ok = callbutton_waiting_call(&k->cb) != 0;
 		ev.id = callbutton_waiting_call(&k->cb);
-		send(k, &ev);
+		kiosk_send(k, &ev);
 		return;
 	}
 	if (add_call(k, fx, &id) < 0) {
@@ -324,16 +149,16 @@ static void do_call(struct kiosk *k, const struct flow_effect *fx)
 		log_warn("call not recorded: %s",
 			 k->q ? queue_errmsg(k->q) : "database out of service");
 		/* The visitor is told on screen; the LED says it too. */
+		kiosk_db_check_err(k);
+		kiosk_send(k, &ev);
 		set_led(k, GPIO_OUT_BLINK, KIOSK_LED_FAILED_MS);
-		send(k, &ev);
-		db_check_err(k);
 		return;
 	}
 	callbutton_committed(&k->cb, id, k->now_ms);
 	log_info("call #%lld sent to the desk", (long long)id);
 	ev.ok = true;
 	ev.id = id;
-	send(k, &ev);
+	kiosk_send(k, &ev);
 }
 
 static void carry_out(struct kiosk *k, const struct flow_effect *fx)
@@ -399,7 +224,7 @@ static void reader_state(struct kiosk *k)
 		return;
 	k->reader_sent = true;
 	k->reader_ok = ok;
-	send(k, &(struct flow_event){.type = FLOW_EVT_READER, .ok = ok});
+	kiosk_send(k, &(struct flow_event){.type = FLOW_EVT_READER, .ok = ok});
 }
 
 static void read_devices(struct kiosk *k)
@@ -414,15 +239,16 @@ static void read_devices(struct kiosk *k)
 				 strerror(errno));
 			continue;
 		}
-		send(k, &(struct flow_event){.type = FLOW_EVT_CARD,
-					     .text = k->card,
-					     .len = (size_t)n});
+		kiosk_send(k, &(struct flow_event){.type = FLOW_EVT_CARD,
+						   .text = k->card,
+						   .len = (size_t)n});
 		explicit_bzero(k->card, sizeof(k->card));
 	}
 	reader_state(k);
 	while (k->dev.button && gpio_button_read(k->dev.button, &bev) > 0)
 		if (bev.type == GPIO_BUTTON_PRESS)
-			send(k, &(struct flow_event){.type = FLOW_EVT_BUTTON});
+			kiosk_send(
+			    k, &(struct flow_event){.type = FLOW_EVT_BUTTON});
 }
 
 static void read_worker(struct kiosk *k)
@@ -431,17 +257,19 @@ static void read_worker(struct kiosk *k)
 	enum printer_state st;
 
 	while (printworker_take(k->pw, &res)) {
-		send(k, &(struct flow_event){
-			    .type = FLOW_EVT_PRINT_DONE,
-			    .id = res.request_id,
-			    .ok = res.ok,
-			    .printer = res.ok ? FLOW_PRINTER_OK
-					      : flow_printer_of(res.printer)});
+		kiosk_send(
+		    k, &(struct flow_event){
+			   .type = FLOW_EVT_PRINT_DONE,
+			   .id = res.request_id,
+			   .ok = res.ok,
+			   .printer = res.ok ? FLOW_PRINTER_OK
+					     : flow_printer_of(res.printer)});
 	}
 	if (printworker_printer(k->pw, &st)) {
 		k->printer = st;
-		send(k, &(struct flow_event){.type = FLOW_EVT_PRINTER,
-					     .printer = flow_printer_of(st)});
+		kiosk_send(
+		    k, &(struct flow_event){.type = FLOW_EVT_PRINTER,
+					    .printer = flow_printer_of(st)});
 	}
 }
 
@@ -484,9 +312,9 @@ struct kiosk *kiosk_open(const struct kiosk_options *o, int64_t now_ms)
 	if (!k->dw)
 		goto fail;
 	k->db_ok = true;
-	if (db_try(k, &err, why, sizeof(why)) < 0) {
-		k->db_ok = true; /* so that db_failed() reports it */
-		db_failed(k, err, why);
+	if (kiosk_db_try(k, &err, why, sizeof(why)) < 0) {
+		k->db_ok = true; /* so that kiosk_db_failed() reports it */
+		kiosk_db_failed(k, err, why);
 	}
 	po.cfg = &k->cfg;
 	po.db_path = k->db_path;
@@ -568,14 +396,14 @@ void kiosk_handle_ready(struct kiosk *k, const struct pollfd *p, int64_t now_ms)
 		read_worker(k);
 	what = dbwatch_read(k->dw, k->now_ms);
 	if (what & DBWATCH_FILE)
-		db_file_changed(k);
+		kiosk_db_file_changed(k);
 	if (what & DBWATCH_DATA)
-		db_changed(k);
+		kiosk_db_changed(k);
 	if (!k->db_ok && k->now_ms >= k->retry_at_ms)
-		db_retry(k);
+		kiosk_db_retry(k);
 	callbutton_tick(&k->cb, k->now_ms);
 	if (flow_next_wake_ms(&k->flow, k->now_ms) == 0)
-		send(k, &(struct flow_event){.type = FLOW_EVT_TICK});
+		kiosk_send(k, &(struct flow_event){.type = FLOW_EVT_TICK});
 }
 
 bool kiosk_feed(struct kiosk *k, const struct flow_event *ev)
@@ -587,7 +415,7 @@ bool kiosk_feed(struct kiosk *k, const struct flow_event *ev)
 	if (ev->now_ms > k->now_ms)
 		k->now_ms = ev->now_ms;
 	k->dirty = false;
-	send(k, &e);
+	kiosk_send(k, &e);
 	changed = k->dirty;
 	k->dirty = was || changed;
 	return changed;

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +308,7 @@ struct printworker *printworker_start(const struct printworker_options *o)
 {
 	struct printworker *w = calloc(1, sizeof(*w));
 	pthread_condattr_t ca;
+	sigset_t all, old;
 	int err;
 
 	if (!w)
@@ -327,7 +329,13 @@ struct printworker *printworker_start(const struct printworker_options *o)
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&w->cv, &ca);
 	pthread_condattr_destroy(&ca);
+	/* Signals go to the main loop's thread, never to this one (a
+	 * signalfd or a handler there sees every SIGTERM); a SIGPIPE from a
+	 * dead scheduler's socket stays pending and the write fails. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	err = pthread_create(&w->thread, NULL, run, w);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err)
 		goto fail_sync;
 	return w;
