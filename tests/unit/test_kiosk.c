@@ -111,6 +111,14 @@ static int teardown(void **state)
 	return 0;
 }
 
+static int wipes; /* calls of the UI's wipe hook */
+
+static void count_wipe(void *ctx)
+{
+	assert_ptr_equal(ctx, &wipes);
+	wipes++;
+}
+
 /* ---- predicates for kh_until() --------------------------------------------- */
 
 static bool on_form(void)
@@ -185,6 +193,7 @@ static void test_visitor_to_printed_receipt(void **state)
 
 	(void)state;
 	NEED_CUPSD();
+	kiosk_set_wipe_hook(KH.k, count_wipe, &wipes);
 	walk_to_done();
 	assert_int_equal(KM()->print, FLOW_PRINT_PRINTING);
 	snprintf(sql, sizeof(sql), "SELECT id FROM requests WHERE regno = '%s'",
@@ -229,6 +238,13 @@ static void test_visitor_to_printed_receipt(void **state)
 		    kh_sh("pdftotext '%s' - | tr -d '\\n' | grep -qF '%s'", pdf,
 			  KM()->v.regno),
 		    0);
+
+	/* Back to welcome: the UI is told to wipe its copies too. */
+	wipes = 0;
+	kh_tap(FLOW_TAP_FINISH);
+	assert_int_equal(KM()->scene, FLOW_SCENE_WELCOME);
+	assert_true(wipes >= 1);
+	assert_string_equal(KM()->v.regno, "");
 }
 
 static void test_paper_out(void **state)
