@@ -156,6 +156,10 @@ static void do_call(struct kiosk *k, const struct flow_effect *fx)
 	}
 	callbutton_committed(&k->cb, id, k->now_ms);
 	log_info("call #%lld sent to the desk", (long long)id);
+	/* The desk buzzer, when fitted, beeps once per call. */
+	if (k->dev.buzzer &&
+	    gpio_output_set_mode(k->dev.buzzer, GPIO_OUT_PULSE, 200) < 0)
+		log_warn("desk buzzer: %s", strerror(errno));
 	ev.ok = true;
 	ev.id = id;
 	kiosk_send(k, &ev);

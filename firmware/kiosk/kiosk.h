@@ -32,7 +32,8 @@
  * The call LED: off, blinking (1 s) while a call waits, steady on once the
  * desk acknowledged it (the flow says which), and a fast blink
  * (KIOSK_LED_FAILED_MS) when a call could not be recorded (the database is
- * out of service or refused it), until the flow clears the call.
+ * out of service or refused it), until the flow clears the call.  A desk
+ * buzzer, when [gpio] buzzer is set, beeps once (200 ms) per recorded call.
  */
 #ifndef PPID_KIOSK_KIOSK_H
 #define PPID_KIOSK_KIOSK_H

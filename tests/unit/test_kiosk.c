@@ -93,6 +93,7 @@ static int setup(void **state)
 {
 	(void)state;
 	kh_sh("rm -f '%s' '%s-wal' '%s-shm'", KH.db, KH.db, KH.db);
+	snprintf(KH.cfg.buzzer_line, sizeof(KH.cfg.buzzer_line), "GPIO22");
 	snprintf(KH.cfg.receipt_printer, sizeof(KH.cfg.receipt_printer),
 		 "testpdf");
 	if (have_cupsd &&
@@ -314,6 +315,9 @@ static void test_button_call_acknowledged(void **state)
 	assert_int_equal(KM()->scene, FLOW_SCENE_CALL);
 	assert_int_equal(kiosk_led(KH.k, &period), GPIO_OUT_BLINK);
 	assert_int_equal(period, KIOSK_LED_WAIT_MS);
+	/* The desk buzzer beeped for it (a pulse, then off by itself). */
+	assert_non_null(kiosk_devices(KH.k)->buzzer);
+	assert_int_equal(gpio_output_get_value(kiosk_devices(KH.k)->buzzer), 1);
 	snprintf(sql, sizeof(sql),
 		 "SELECT kind || ' ' || COALESCE(request_id, 0) || ' ' || "
 		 "COALESCE(acked_at, 0) FROM calls WHERE id = %lld",
