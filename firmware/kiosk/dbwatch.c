@@ -153,7 +153,7 @@ int dbwatch_timeout_ms(const struct dbwatch *w, int64_t now_ms)
 static unsigned event_what(struct dbwatch *w, const struct inotify_event *e)
 {
 	if (e->mask & IN_Q_OVERFLOW)
-		return DBWATCH_DATA | DBWATCH_FILE;
+		return DBWATCH_DATA | DBWATCH_FILE | DBWATCH_REPLACED;
 	if (e->wd == w->wd_wal) {
 		if (e->mask & IN_IGNORED)
 			w->wd_wal = -1; /* deleted: re-armed on IN_CREATE */
@@ -169,7 +169,8 @@ static unsigned event_what(struct dbwatch *w, const struct inotify_event *e)
 		return 0;
 	}
 	if (strcmp(e->name, w->db_name) == 0)
-		return DBWATCH_FILE | DBWATCH_DATA;
+		return DBWATCH_FILE | DBWATCH_DATA |
+		       (e->mask & IN_ATTRIB ? 0 : DBWATCH_REPLACED);
 	return 0;
 }
 

@@ -26,9 +26,12 @@
 
 /* What dbwatch_read() saw (a bit set). */
 enum dbwatch_what {
-	DBWATCH_DATA = 1 << 0, /* the WAL changed: check data_version */
-	DBWATCH_FILE = 1 << 1, /* the database file's mode, name or
+	DBWATCH_DATA = 1 << 0,	   /* the WAL changed: check data_version */
+	DBWATCH_FILE = 1 << 1,	   /* the database file's mode, name or
 				  existence changed: check it is usable */
+	DBWATCH_REPLACED = 1 << 2, /* a file was created, moved or deleted
+				      under the database's name: an open
+				      connection may hold the old one */
 };
 
 struct dbwatch;

@@ -400,7 +400,7 @@ void kiosk_handle_ready(struct kiosk *k, const struct pollfd *p, int64_t now_ms)
 		read_worker(k);
 	what = dbwatch_read(k->dw, k->now_ms);
 	if (what & DBWATCH_FILE)
-		kiosk_db_file_changed(k);
+		kiosk_db_file_changed(k, what & DBWATCH_REPLACED);
 	if (what & DBWATCH_DATA)
 		kiosk_db_changed(k);
 	if (!k->db_ok && k->now_ms >= k->retry_at_ms)

@@ -67,7 +67,9 @@ int kiosk_db_try(struct kiosk *k, enum queue_err *err, char *why, size_t len)
 		if (*err != QUEUE_OK)
 			return -1;
 	}
-	if (queue_probe_write(k->q) < 0 ||
+	/* Busy is not broken: the write lock is only taken for now. */
+	if ((queue_probe_write(k->q) < 0 &&
+	     queue_errcode(k->q) != QUEUE_ERR_BUSY) ||
 	    queue_poll_changed(k->q, &changed) < 0) {
 		*err = queue_errcode(k->q);
 		snprintf(why, len, "%s", queue_errmsg(k->q));
@@ -138,11 +140,23 @@ void kiosk_db_changed(struct kiosk *k)
 	}
 }
 
-/* The database file's mode or name changed: is it still usable? */
-void kiosk_db_file_changed(struct kiosk *k)
+/* The database file's mode or name changed: is it still usable?  When
+ * the file itself may have been replaced (a backup moved into place), the
+ * connection is opened afresh, on the file now under the name. */
+void kiosk_db_file_changed(struct kiosk *k, bool replaced)
 {
+	enum queue_err err;
+	char why[512];
+
 	if (!k->db_ok) {
 		kiosk_db_retry(k);
+		return;
+	}
+	if (replaced) {
+		queue_close(k->q);
+		k->q = NULL;
+		if (kiosk_db_try(k, &err, why, sizeof(why)) < 0)
+			kiosk_db_failed(k, err, why);
 		return;
 	}
 	if (queue_probe_write(k->q) < 0) {

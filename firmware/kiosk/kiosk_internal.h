@@ -63,7 +63,8 @@ void kiosk_db_retry(struct kiosk *k);
  *  becomes FLOW_EVT_CALL_ACKED. */
 void kiosk_db_changed(struct kiosk *k);
 
-/** The database file's mode or name changed: probe it (or retry). */
-void kiosk_db_file_changed(struct kiosk *k);
+/** The database file's mode or name changed: probe it (or retry); with
+ *  @p replaced, reopen it first. */
+void kiosk_db_file_changed(struct kiosk *k, bool replaced);
 
 #endif

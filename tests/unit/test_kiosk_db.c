@@ -276,6 +276,36 @@ static void test_missing_at_start(void **state)
 	assert_true(kh_until(db_up));
 }
 
+/* The database file is deleted under the running kiosk: its connection
+ * still holds the old file, but nothing written there would count: out of
+ * service (missing), until a database is there again. */
+static void test_deleted_while_running(void **state)
+{
+	struct kiosk_options o = {
+	    .cfg = &KH.cfg,
+	    .printer_poll_ms = 300,
+	    .retry_min_ms = 100,
+	    .retry_max_ms = 400,
+	};
+	struct queue *q;
+
+	(void)state;
+	kh_close();
+	KH.k = kiosk_open(&o, kh_mono());
+	assert_non_null(KH.k);
+	kh_run_for(100);
+	assert_true(KM()->db_ok);
+	kh_sh("rm -f '%s' '%s-wal' '%s-shm'", KH.db, KH.db, KH.db);
+	assert_true(kh_until(db_down));
+	assert_int_equal(KM()->db_err, QUEUE_ERR_IO);
+	assert_int_equal(KM()->scene, FLOW_SCENE_OUT_OF_SERVICE);
+	kh_close(); /* the worker's connection lets go of the old file */
+	q = kh_console_create();
+	queue_close(q);
+	KH.k = kiosk_open(&o, kh_mono());
+	assert_true(kh_until(db_up));
+}
+
 /* A receipt row a previous run left queued an hour ago is closed by the
  * worker at start: it never prints late, and it does not stay open. */
 static void test_stale_jobs_expired(void **state)
@@ -328,6 +358,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_readonly_then_back, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_missing_at_start, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_deleted_while_running, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_stale_jobs_expired, setup,
 					    teardown),
