@@ -138,7 +138,8 @@ TEST_SRC    := $(wildcard tests/unit/test_*.c)
 # one shows that the drivers library stands on its own.
 DRV_TEST_SRC := $(filter tests/unit/test_cardreader% tests/unit/test_debounce% \
 	tests/unit/test_gpio%,$(TEST_SRC))
-FLOW_TEST_SRC := $(filter tests/unit/test_flow%,$(TEST_SRC))
+# The kiosk's flow and engine tests link the kiosk library.
+FLOW_TEST_SRC := $(filter tests/unit/test_flow% tests/unit/test_kiosk%,$(TEST_SRC))
 # UI tests are built like ui/ (SDL + base only) and linked without the core.
 UI_TEST_SRC := $(filter tests/unit/test_ui_%,$(TEST_SRC))
 BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
@@ -226,7 +227,7 @@ $(DRV_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(DRV_LIB) $(BASE_LI
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(DRV_LIB) $(BASE_LIB) $(DRV_LIBS) $(TEST_LIBS)
 
-# The kiosk's visitor flow is pure: its tests link the flow and the core.
+# The kiosk's flow and engine: their tests link the kiosk library and the core.
 $(FLOW_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(KIOSK_LIB) $(APP_LIBS)
 	$(call quiet,LINK,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \

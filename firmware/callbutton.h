@@ -14,7 +14,7 @@
  * The loop's part, one press:
  *
  *     if (callbutton_press(&cb, now) == CALLBUTTON_DO_COMMIT) {
- *             if (queue_call_add(q, "button", time(NULL), &id) == 0)
+ *             if (queue_call_add(q, QUEUE_CALL_BUTTON, 0, time(NULL), &id) == 0)
  *                     callbutton_committed(&cb, id, now);
  *             else
  *                     callbutton_commit_failed(&cb, now);  (tell the visitor)

@@ -596,3 +596,44 @@ int queue_poll_changed(struct queue *q, bool *changed)
 	q->dv_valid = true;
 	return 0;
 }
+
+/* W_OK for this process's effective ids and capabilities (AT_EACCESS):
+ * what a new open would get. */
+static int probe_access(struct queue *q, const char *what, const char *path)
+{
+	if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0)
+		return 0;
+	return queue_set_err(q,
+			     errno == EACCES || errno == EROFS || errno == EPERM
+				 ? QUEUE_ERR_READONLY
+				 : QUEUE_ERR_IO,
+			     "%s: %s is not writable: %s", q->path, what,
+			     strerror(errno));
+}
+
+int queue_probe_write(struct queue *q)
+{
+	char dir[sizeof(q->path)];
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", q->path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if (probe_access(q, "the file", q->path) < 0 ||
+	    probe_access(q, "its folder", dir) < 0)
+		return -1;
+	if (sqlite3_db_readonly(q->db, "main") == 1)
+		return queue_set_err(q, QUEUE_ERR_READONLY,
+				     "%s: opened read-only (the file or its "
+				     "folder is read-only for this user)",
+				     q->path);
+	if (queue_begin(q) < 0)
+		return -1;
+	queue_rollback(q);
+	return 0;
+}

@@ -81,12 +81,25 @@ struct queue_holiday {
 	const char *source; /* the decree it comes from */
 };
 
+/* What made a call (calls.kind). */
+enum queue_call_kind {
+	QUEUE_CALL_BUTTON = 0, /* the GPIO push button */
+	QUEUE_CALL_SCREEN,     /* the call key on the touchscreen */
+	QUEUE_CALL_PICKUP,     /* a visitor waits to collect a request's
+				  documents (the call names the request) */
+	QUEUE_CALL_KIND_COUNT, /* number of kinds */
+};
+
 struct queue_call {
-	int64_t id;	      /* row id */
-	time_t at;	      /* pressed, UTC */
-	const char *source;   /* "button", "screen" */
-	time_t acked_at;      /* 0 = not yet */
-	const char *acked_by; /* login, or "" */
+	int64_t id;		   /* row id */
+	time_t at;		   /* pressed, UTC */
+	const char *source;	   /* the kind's key: "button", "screen",
+				      "pickup" */
+	enum queue_call_kind kind; /* the kind */
+	int64_t request_id;	   /* PICKUP: the request, else 0 */
+	const char *regno;	   /* PICKUP: its number, else "" */
+	time_t acked_at;	   /* 0 = not yet */
+	const char *acked_by;	   /* login, or "" */
 };
 
 /* Callbacks get borrowed pointers valid during the call; return non-zero
@@ -194,9 +207,27 @@ int queue_last_event_id(struct queue *q, int64_t *id);
  */
 int queue_poll_changed(struct queue *q, bool *changed);
 
-/** Record a press of the call button (or the screen's call key). */
-int queue_call_add(struct queue *q, const char *source, time_t now,
-		   int64_t *id);
+/** Key of a call kind ("button", "screen", "pickup"), NULL if out of
+ *  range. */
+const char *queue_call_kind_key(enum queue_call_kind kind);
+
+/** The kind named @p key. @return 0, or -1 (EINVAL) for an unknown key. */
+int queue_call_kind_parse(const char *key, enum queue_call_kind *kind);
+
+/**
+ * Record a call to the desk (the call button, the screen's call key, or a
+ * visitor waiting to collect documents) with its "call" event, in one
+ * transaction.  The event's note is the kind's key; for a pickup it is
+ * "pickup <regno>" and the event belongs to the request, so its history
+ * and `ppid-console watch` name who is waiting for what.
+ * @param kind       What made the call.
+ * @param request_id PICKUP: the request (must exist); other kinds: 0.
+ * @param id         Receives the call's row id; may be NULL.
+ * @return 0, or -1 (INVALID: a pickup without an existing request, or a
+ *         request id with another kind; BUSY, READONLY, FULL, ...).
+ */
+int queue_call_add(struct queue *q, enum queue_call_kind kind,
+		   int64_t request_id, time_t now, int64_t *id);
 
 /** Acknowledge a call (needs WF_PERM_ACK_CALL, else REFUSED);
  *  @return -1 (NOTFOUND) if no such unacknowledged call. */
@@ -267,6 +298,15 @@ int queue_job_update(struct queue *q, int64_t id, enum queue_job_state state,
 /** Jobs, newest first; @p state -1 = any; @p limit 0 = all. */
 int queue_jobs(struct queue *q, int state, int limit, queue_job_cb cb,
 	       void *ctx);
+
+/**
+ * Whether the database can take a write now, without writing: the file and
+ * its folder are writable for this process (an open connection may predate
+ * a chmod or a read-only remount) and the write lock can be taken (BEGIN
+ * IMMEDIATE, then ROLLBACK).  A full disk shows only when a write fails.
+ * @return 0, or -1 (READONLY, BUSY, IO, CORRUPT, ...; see queue_errmsg()).
+ */
+int queue_probe_write(struct queue *q);
 
 /** Run PRAGMA integrity_check; @p ok tells the verdict, @p msg the text. */
 int queue_integrity_check(struct queue *q, bool *ok, char *msg, size_t len);

@@ -4,6 +4,7 @@
  * the holiday table (with deadline recounts) and print jobs.
  */
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,20 +13,83 @@
 
 /* ---- calls --------------------------------------------------------------- */
 
-int queue_call_add(struct queue *q, const char *source, time_t now, int64_t *id)
+static const char *const call_kind_keys[QUEUE_CALL_KIND_COUNT] = {
+    [QUEUE_CALL_BUTTON] = "button",
+    [QUEUE_CALL_SCREEN] = "screen",
+    [QUEUE_CALL_PICKUP] = "pickup",
+};
+
+const char *queue_call_kind_key(enum queue_call_kind kind)
 {
-	static const struct queue_actor kiosk = {"kiosk", WF_ROLE_KIOSK, false};
+	return (unsigned)kind < QUEUE_CALL_KIND_COUNT ? call_kind_keys[kind]
+						      : NULL;
+}
+
+int queue_call_kind_parse(const char *key, enum queue_call_kind *kind)
+{
+	for (int i = 0; key && i < QUEUE_CALL_KIND_COUNT; i++) {
+		if (strcmp(key, call_kind_keys[i]) == 0) {
+			*kind = (enum queue_call_kind)i;
+			return 0;
+		}
+	}
+	errno = EINVAL;
+	return -1;
+}
+
+/* A pickup's event note names the request: "pickup <regno>". */
+static int pickup_note(struct queue *q, int64_t request_id, char *note,
+		       size_t len)
+{
 	sqlite3_stmt *st = NULL;
 	int rc;
 
+	rc = sqlite3_prepare_v2(
+	    q->db, "SELECT regno FROM requests WHERE id = ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, request_id);
+		rc = sqlite3_step(st);
+	}
+	if (rc == SQLITE_ROW)
+		snprintf(note, len, "pickup %s", queue_col_str(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return queue_set_err(q, QUEUE_ERR_INVALID,
+				     "a pickup call for request #%lld, which "
+				     "does not exist",
+				     (long long)request_id);
+	return rc == SQLITE_ROW ? 0 : queue_db_err(q, rc, "recording the call");
+}
+
+int queue_call_add(struct queue *q, enum queue_call_kind kind,
+		   int64_t request_id, time_t now, int64_t *id)
+{
+	static const struct queue_actor kiosk = {"kiosk", WF_ROLE_KIOSK, false};
+	const char *key = queue_call_kind_key(kind);
+	sqlite3_stmt *st = NULL;
+	char note[REQ_REGNO_MAX + 16];
+	int rc;
+
+	if (!key || (kind == QUEUE_CALL_PICKUP) != (request_id > 0))
+		return queue_set_err(
+		    q, QUEUE_ERR_INVALID, "a call of kind %s %s a request",
+		    key ? key : "?",
+		    request_id > 0 ? "cannot name" : "must name");
+	snprintf(note, sizeof(note), "%s", key);
 	if (queue_begin(q) < 0)
 		return -1;
-	rc = sqlite3_prepare_v2(
-	    q->db, "INSERT INTO calls (at, source) VALUES (?1, ?2)", -1, &st,
-	    NULL);
+	if (kind == QUEUE_CALL_PICKUP &&
+	    pickup_note(q, request_id, note, sizeof(note)) < 0)
+		goto fail;
+	rc = sqlite3_prepare_v2(q->db,
+				"INSERT INTO calls (at, kind, request_id) "
+				"VALUES (?1, ?2, ?3)",
+				-1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)now);
-		queue_bind_text(st, 2, source);
+		queue_bind_text(st, 2, key);
+		if (request_id > 0)
+			sqlite3_bind_int64(st, 3, request_id);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
@@ -35,8 +99,8 @@ int queue_call_add(struct queue *q, const char *source, time_t now, int64_t *id)
 	}
 	if (id)
 		*id = sqlite3_last_insert_rowid(q->db);
-	if (queue_add_event(q, 0, &kiosk, WF_ROLE_KIOSK, "call", NULL, NULL,
-			    source, now) < 0 ||
+	if (queue_add_event(q, request_id, &kiosk, WF_ROLE_KIOSK, "call", NULL,
+			    NULL, note, now) < 0 ||
 	    queue_commit(q) < 0)
 		goto fail;
 	return 0;
@@ -98,10 +162,13 @@ int queue_calls(struct queue *q, bool pending_only, int limit, queue_call_cb cb,
 	int rc;
 
 	rc = sqlite3_prepare_v2(q->db,
-				"SELECT id, at, source, acked_at, "
-				"COALESCE(acked_by, '') FROM calls WHERE "
-				"?1 = 0 OR acked_at IS NULL ORDER BY id DESC "
-				"LIMIT ?2",
+				"SELECT c.id, c.at, c.kind, c.acked_at, "
+				"COALESCE(c.acked_by, ''), "
+				"COALESCE(c.request_id, 0), "
+				"COALESCE(r.regno, '') FROM calls c "
+				"LEFT JOIN requests r ON r.id = c.request_id "
+				"WHERE ?1 = 0 OR c.acked_at IS NULL "
+				"ORDER BY c.id DESC LIMIT ?2",
 				-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return queue_db_err(q, rc, "reading calls");
@@ -114,8 +181,13 @@ int queue_calls(struct queue *q, bool pending_only, int limit, queue_call_cb cb,
 		    .source = queue_col_str(st, 2),
 		    .acked_at = (time_t)sqlite3_column_int64(st, 3),
 		    .acked_by = queue_col_str(st, 4),
+		    .request_id = sqlite3_column_int64(st, 5),
+		    .regno = queue_col_str(st, 6),
 		};
 
+		/* The CHECK admits only the three keys. */
+		if (queue_call_kind_parse(c.source, &c.kind) < 0)
+			c.kind = QUEUE_CALL_BUTTON;
 		if (cb(&c, ctx))
 			break;
 	}

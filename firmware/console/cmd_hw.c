@@ -81,7 +81,7 @@ static void on_press(struct queue *q, struct callbutton *cb)
 
 	if (callbutton_press(cb, mono_ms()) != CALLBUTTON_DO_COMMIT)
 		return;
-	if (queue_call_add(q, "button", time(NULL), &id) < 0) {
+	if (queue_call_add(q, QUEUE_CALL_BUTTON, 0, time(NULL), &id) < 0) {
 		callbutton_commit_failed(cb, mono_ms());
 		printf("call button: pressed, but the call could not be "
 		       "recorded: %s\n",

@@ -353,6 +353,12 @@ static int watch_event(const struct queue_event *ev, void *ctx)
 		} else {
 			printf("%s  NEW      %s\n", at, regno);
 		}
+	} else if (strcmp(ev->action, "call") == 0 &&
+		   strncmp(ev->note, "pickup", 6) == 0) {
+		alert = true;
+		printf("%s  PICKUP   %s is waiting to collect: please go to "
+		       "the kiosk\n",
+		       at, *regno ? regno : "-");
 	} else if (strcmp(ev->action, "call") == 0) {
 		alert = true;
 		printf("%s  CALL     a visitor pressed the call button (%s): "
@@ -467,19 +473,25 @@ fail:
 
 static int print_call(const struct queue_call *k, void *ctx)
 {
-	char at[32], ack[32], by[64];
+	char at[32], ack[32], by[64], kind[80];
 
 	(void)ctx;
 	date_format_wib(k->at, at, sizeof(at));
+	safetext_line(k->source, 8, kind, sizeof(kind));
+	if (k->kind == QUEUE_CALL_PICKUP) {
+		size_t n = strlen(kind);
+
+		snprintf(kind + n, sizeof(kind) - n, " ");
+		safetext_line(k->regno, 40, kind + n + 1, sizeof(kind) - n - 1);
+	}
 	if (!k->acked_at) {
-		printf("%-5lld %s  %-7s WAITING\n", (long long)k->id, at,
-		       k->source);
+		printf("%-5lld %s  %-7s WAITING\n", (long long)k->id, at, kind);
 		return 0;
 	}
 	date_format_wib(k->acked_at, ack, sizeof(ack));
 	safetext_line(k->acked_by, 32, by, sizeof(by));
 	printf("%-5lld %s  %-7s acknowledged by %s at %s (after %lld s)\n",
-	       (long long)k->id, at, k->source, by, ack,
+	       (long long)k->id, at, kind, by, ack,
 	       (long long)(k->acked_at - k->at));
 	return 0;
 }
@@ -489,8 +501,9 @@ int cmd_calls(struct console *c, int argc, char **argv)
 	static const char usage[] =
 	    "usage: ppid-console calls [--pending]\n"
 	    "       ppid-console calls ack ID\n"
-	    "       ppid-console calls add [SOURCE]   (what the kiosk's "
-	    "button does; for tests)\n"
+	    "       ppid-console calls add [button|screen|pickup REGNO]  "
+	    "(what the\n"
+	    "       kiosk does; for tests)\n"
 	    "Calls from the visitor's call button.  Acknowledging one "
 	    "tells the kiosk\nthat staff are coming (its LED stays on).\n";
 	struct queue *q;
@@ -523,18 +536,31 @@ int cmd_calls(struct console *c, int argc, char **argv)
 		return rc;
 	}
 	if (argc >= 2 && strcmp(argv[1], "add") == 0) {
-		int64_t id;
+		static struct request r;
+		enum queue_call_kind kind = QUEUE_CALL_BUTTON;
+		int64_t id, request_id = 0;
 
-		if (argc > 3 || (argc == 3 && strcmp(argv[2], "button") &&
-				 strcmp(argv[2], "screen"))) {
+		bool bad =
+		    argc >= 3 && queue_call_kind_parse(argv[2], &kind) < 0;
+
+		if (bad || argc > 4 ||
+		    (kind == QUEUE_CALL_PICKUP) != (argc == 4)) {
 			fputs(usage, stderr);
 			return EXIT_USAGE;
 		}
 		q = console_open_queue(c, false, false);
 		if (!q)
 			return EXIT_REFUSED;
-		if (queue_call_add(q, argc == 3 ? argv[2] : "button", c->now,
-				   &id) < 0) {
+		if (kind == QUEUE_CALL_PICKUP) {
+			if (queue_get(q, argv[3], &r) < 0) {
+				console_error("calls", "%s", queue_errmsg(q));
+				queue_close(q);
+				return EXIT_REFUSED;
+			}
+			request_id = r.id;
+			request_wipe(&r);
+		}
+		if (queue_call_add(q, kind, request_id, c->now, &id) < 0) {
 			console_error("calls", "%s", queue_errmsg(q));
 		} else {
 			printf("%lld\n", (long long)id);

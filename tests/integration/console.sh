@@ -341,7 +341,7 @@ busy_add() {
 		--info "Informasi saat sibuk" --purpose "Uji coba sistem" 2>&1
 }
 ncalls=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM calls')
-sqlite3 "$DB" "BEGIN IMMEDIATE; INSERT INTO calls (at, source) VALUES (1, 'button');" \
+sqlite3 "$DB" "BEGIN IMMEDIATE; INSERT INTO calls (at, kind) VALUES (1, 'button');" \
 	".shell sh $T_DIR/hold.sh" "COMMIT;" >/dev/null 2>&1 &
 BPID=$!
 T_CLEANUP="${T_CLEANUP:+$T_CLEANUP; }touch $T_DIR/release; kill $BPID 2>/dev/null"
@@ -359,7 +359,7 @@ check_eq "... the holder's row committed after it" $((ncalls + 1)) "$(sqlite3 "$
 # A short lock within a longer busy timeout: add waits, then commits.
 sed 's/^busy_timeout_ms = 300$/busy_timeout_ms = 3000/' "$T_DIR/busy.conf" > "$T_DIR/busy3.conf"
 nreq=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM requests')
-sqlite3 "$DB" "BEGIN IMMEDIATE; INSERT INTO calls (at, source) VALUES (2, 'button');" \
+sqlite3 "$DB" "BEGIN IMMEDIATE; INSERT INTO calls (at, kind) VALUES (2, 'button');" \
 	".shell touch $T_DIR/locked2" ".shell sleep 0.3" "COMMIT;" >/dev/null 2>&1 &
 BPID=$!
 T_CLEANUP="${T_CLEANUP:+$T_CLEANUP; }kill $BPID 2>/dev/null"

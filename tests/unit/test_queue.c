@@ -319,7 +319,7 @@ static void test_change_detection(void **state)
 	assert_true(changed);
 	assert_int_equal(queue_poll_changed(b, &changed), 0);
 	assert_false(changed);
-	assert_int_equal(queue_call_add(a, "button", NOW, &id), 0);
+	assert_int_equal(queue_call_add(a, QUEUE_CALL_BUTTON, 0, NOW, &id), 0);
 	assert_int_equal(queue_poll_changed(b, &changed), 0);
 	assert_true(changed);
 	assert_int_equal(queue_call_ack(a, id, &desk, NOW), 0);
@@ -618,7 +618,7 @@ static void test_busy_database(void **state)
 		ok = sqlite3_open(path, &h) == SQLITE_OK &&
 		     sqlite3_exec(h,
 				  "BEGIN IMMEDIATE; INSERT INTO calls (at, "
-				  "source) VALUES (1, 'button')",
+				  "kind) VALUES (1, 'button')",
 				  NULL, NULL, NULL) == SQLITE_OK;
 		if (write(fds[1], ok ? "L" : "E", 1) != 1)
 			_exit(2);
@@ -1180,7 +1180,7 @@ static void test_permissions_in_queue(void **state)
 	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
 	assert_non_null(strstr(queue_errmsg(q), "Kasubbag"));
 	assert_int_equal(queue_holidays_add(q, &h, 1, &kasubbag, NOW), 0);
-	assert_int_equal(queue_call_add(q, "button", NOW, &id), 0);
+	assert_int_equal(queue_call_add(q, QUEUE_CALL_BUTTON, 0, NOW, &id), 0);
 	assert_int_equal(queue_call_ack(q, id, &kiosk, NOW), -1);
 	assert_int_equal(queue_errcode(q), QUEUE_ERR_REFUSED);
 	assert_int_equal(queue_call_ack(q, id, &kabag, NOW), 0);
@@ -1244,7 +1244,7 @@ static void test_upgrade_from_version_2(void **state)
 	snprintf(path, sizeof(path), "%s/v2.db", dir);
 	make_v2("coordinating");
 	q = open_q(false, 1000);
-	assert_int_equal(queue_schema_version(q), 3);
+	assert_int_equal(queue_schema_version(q), 4);
 	assert_int_equal(queue_get_by_id(q, 7, &back), 0);
 	assert_string_equal(back.regno, "0001/PPID/KPU-BKL/XI/2026");
 	assert_string_equal(back.name, "Lama Biasa");
