@@ -138,7 +138,11 @@ static void warn_unloaded_years(struct console *c, struct queue *q,
 	console_warn_holidays(c, missing, n, why);
 }
 
-int cmd_add(struct console *c, int argc, char **argv)
+/* The request being entered: file scope, so that cmd_add() wipes it (the ID
+ * number included) on every way out of add_request(). */
+static struct request req;
+
+static int add_request(struct console *c, int argc, char **argv)
 {
 	enum {
 		O_NAME = 256,
@@ -177,7 +181,6 @@ int cmd_add(struct console *c, int argc, char **argv)
 	    {"lang", required_argument, NULL, O_LANG},
 	    {NULL, 0, NULL, 0},
 	};
-	static struct request req;
 	struct req_error errs[REQ_F_COUNT];
 	const char *obtain = NULL, *delivery = NULL, *id_type = NULL;
 	struct queue *q;
@@ -205,6 +208,13 @@ int cmd_add(struct console *c, int argc, char **argv)
 				v = copy_field(req.id_number,
 					       sizeof(req.id_number), optarg,
 					       "--id");
+			if (strcmp(optarg, "-") != 0)
+				console_error(
+				    "add", "warning: an ID number on the "
+					   "command line is visible to other "
+					   "users (ps, shell history); use "
+					   "--id - and give it on standard "
+					   "input");
 			break;
 		case O_ID_TYPE:
 			id_type = optarg;
@@ -382,6 +392,13 @@ int cmd_add(struct console *c, int argc, char **argv)
 	}
 	queue_close(q);
 out:
+	return rc;
+}
+
+int cmd_add(struct console *c, int argc, char **argv)
+{
+	int rc = add_request(c, argc, argv);
+
 	request_wipe(&req);
 	return rc;
 }

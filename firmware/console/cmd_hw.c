@@ -20,15 +20,25 @@
 #include "console.h"
 #include "devices.h"
 #include "idparse.h"
+#include "safetext.h"
+
+/* A device's own name (a USB reader's, a GPIO line's) is outside text. */
+static void print_device(const char *what, const char *text)
+{
+	char safe[1024];
+
+	safetext_line(text, 0, safe, sizeof(safe));
+	printf("%s: %s\n", what, safe);
+}
 
 static void print_status(const struct devices *d)
 {
 	char buf[512];
 
-	printf("card reader: %s\n", devices_reader_text(d, buf, sizeof(buf)));
-	printf("call button: %s\n", devices_button_text(d, buf, sizeof(buf)));
-	printf("LED: %s\n", devices_led_text(d, buf, sizeof(buf)));
-	printf("desk buzzer: %s\n", devices_buzzer_text(d, buf, sizeof(buf)));
+	print_device("card reader", devices_reader_text(d, buf, sizeof(buf)));
+	print_device("call button", devices_button_text(d, buf, sizeof(buf)));
+	print_device("LED", devices_led_text(d, buf, sizeof(buf)));
+	print_device("desk buzzer", devices_buzzer_text(d, buf, sizeof(buf)));
 }
 
 static volatile sig_atomic_t stop_listen;

@@ -114,6 +114,7 @@ int cmd_list(struct console *c, int argc, char **argv)
 	struct list_ctx l = {.c = c};
 	struct queue *q;
 	int opt, rc = EXIT_REFUSED;
+	long n;
 
 	if (console_wants_help(argc, argv, usage))
 		return EXIT_OK;
@@ -142,23 +143,12 @@ int cmd_list(struct console *c, int argc, char **argv)
 			}
 			l.csv = strcmp(optarg, "csv") == 0;
 			break;
-		case 'l': {
-			char *end;
-			long n;
-
-			errno = 0;
-			n = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || n < 1 ||
-			    n > 1000000) {
-				console_error("list",
-					      "--limit must be a whole number "
-					      "from 1 to 1000000, not '%s'",
-					      optarg);
+		case 'l':
+			if (console_parse_count("list", "--limit", optarg, 1,
+						1000000, &n) < 0)
 				return EXIT_USAGE;
-			}
 			f.limit = (int)n;
 			break;
-		}
 		default:
 			fputs(usage, stderr);
 			return EXIT_USAGE;

@@ -60,6 +60,7 @@ int cmd_check_id(struct console *c, int argc, char **argv)
 	if (id_parse(in, strlen(in), console_today(c), &r) == ID_KIND_INVALID) {
 		explicit_bzero(in, sizeof(in));
 		console_error_text("check-id", "invalid", r.reason);
+		explicit_bzero(&r, sizeof(r));
 		return EXIT_REFUSED;
 	}
 	explicit_bzero(in, sizeof(in));
@@ -328,7 +329,8 @@ struct watch_ctx {
 static int watch_event(const struct queue_event *ev, void *ctx)
 {
 	struct watch_ctx *w = ctx;
-	char at[32], regno[64], actor[64], note[256];
+	char at[32], regno[64], actor[64], note[256], action[40], role[40],
+	    from[40], to[40];
 	bool alert = false;
 
 	w->last = ev->id;
@@ -336,6 +338,10 @@ static int watch_event(const struct queue_event *ev, void *ctx)
 	safetext_line(ev->regno, 40, regno, sizeof(regno));
 	safetext_line(ev->actor, 32, actor, sizeof(actor));
 	safetext_line(ev->note, 120, note, sizeof(note));
+	safetext_line(ev->action, 24, action, sizeof(action));
+	safetext_line(ev->role, 16, role, sizeof(role));
+	safetext_line(ev->from, 24, from, sizeof(from));
+	safetext_line(ev->to, 24, to, sizeof(to));
 	if (strcmp(ev->action, "submit") == 0) {
 		static struct request r;
 
@@ -368,9 +374,9 @@ static int watch_event(const struct queue_event *ev, void *ctx)
 		printf("%s  ACK      %s acknowledged %s\n", at, actor, note);
 	} else {
 		printf("%s  ACTION   %s  %s by %s (%s)", at,
-		       *regno ? regno : "-", ev->action, actor, ev->role);
+		       *regno ? regno : "-", action, actor, role);
 		if (*ev->to && strcmp(ev->from, ev->to))
-			printf(": %s -> %s", ev->from, ev->to);
+			printf(": %s -> %s", from, to);
 		if (*note)
 			printf("  \"%s\"", note);
 		putchar('\n');
@@ -406,6 +412,7 @@ int cmd_watch(struct console *c, int argc, char **argv)
 	struct sigaction sa;
 	bool all = false, changed;
 	int opt, interval = 200, rc = EXIT_OK;
+	long n;
 
 	if (console_wants_help(argc, argv, usage))
 		return EXIT_OK;
@@ -416,15 +423,16 @@ int cmd_watch(struct console *c, int argc, char **argv)
 			all = true;
 			break;
 		case 'c':
-			w.max = atol(optarg);
+			if (console_parse_count("watch", "--count", optarg, 1,
+						1000000000, &n) < 0)
+				return EXIT_USAGE;
+			w.max = n;
 			break;
 		case 'i':
-			interval = atoi(optarg);
-			if (interval < 10 || interval > 5000) {
-				console_error("watch",
-					      "--interval is 10..5000");
+			if (console_parse_count("watch", "--interval", optarg,
+						10, 5000, &n) < 0)
 				return EXIT_USAGE;
-			}
+			interval = (int)n;
 			break;
 		default:
 			fputs(usage, stderr);
@@ -576,8 +584,12 @@ int cmd_calls(struct console *c, int argc, char **argv)
 	q = console_open_queue(c, false, true);
 	if (!q)
 		return EXIT_REFUSED;
-	rc = queue_calls(q, argc == 2, 50, print_call, NULL) < 0 ? EXIT_REFUSED
-								 : EXIT_OK;
+	rc = EXIT_OK;
+	if (queue_calls(q, argc == 2, 50, print_call, NULL) < 0) {
+		console_error("calls", "cannot read the calls: %s",
+			      queue_errmsg(q));
+		rc = EXIT_REFUSED;
+	}
 	queue_close(q);
 	return rc;
 }

@@ -16,6 +16,7 @@
 #include "docview.h"
 #include "printer.h"
 #include "printjob.h"
+#include "safetext.h"
 
 /* Send @p doc as print job @p job_id and follow it; returns an exit code. */
 static int send_job(struct console *c, struct queue *q, int64_t job_id,
@@ -79,6 +80,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	bool receipt;
 	char title[96];
 	int opt, wait_s = 0, rc = EXIT_REFUSED;
+	long n;
 	int64_t job_id;
 
 	optind = 1;
@@ -94,9 +96,10 @@ static int print_doc(struct console *c, int argc, char **argv)
 			number = optarg;
 			break;
 		case 'w':
-			wait_s = atoi(optarg);
-			if (wait_s < 1)
+			if (console_parse_count("print", "--wait", optarg, 1,
+						3600, &n) < 0)
 				return EXIT_USAGE;
+			wait_s = (int)n;
 			break;
 		default:
 			return EXIT_USAGE;
@@ -196,6 +199,7 @@ int cmd_printer(struct console *c, int argc, char **argv)
 	struct printer_status st;
 	struct printer *p;
 	const char *name = c->cfg.receipt_printer;
+	char queue[256], reasons[1024], message[1024];
 
 	if (console_wants_help(argc, argv, usage))
 		return EXIT_OK;
@@ -215,26 +219,33 @@ int cmd_printer(struct console *c, int argc, char **argv)
 		printer_close(p);
 		return EXIT_REFUSED;
 	}
-	printf("printer: %s\nstate: %s\nwords: %s (%s)\nreasons: %s\n",
-	       *st.queue ? st.queue : "(default)", printer_state_key(st.state),
-	       printer_state_text(st.state, false),
-	       printer_state_text(st.state, true),
-	       *st.reasons ? st.reasons : "none");
+	/* CUPS's texts come from printer drivers and devices: escaped. */
+	safetext_line(*st.queue ? st.queue : "(default)", 0, queue,
+		      sizeof(queue));
+	safetext_line(*st.reasons ? st.reasons : "none", 0, reasons,
+		      sizeof(reasons));
+	safetext_line(st.message, 0, message, sizeof(message));
+	printf("printer: %s\nstate: %s\nwords: %s (%s)\nreasons: %s\n", queue,
+	       printer_state_key(st.state), printer_state_text(st.state, false),
+	       printer_state_text(st.state, true), reasons);
 	if (*st.message)
-		printf("message: %s\n", st.message);
+		printf("message: %s\n", message);
 	printer_close(p);
 	return printer_state_can_print(st.state) ? EXIT_OK : EXIT_REFUSED;
 }
 
 static int print_job(const struct queue_job *j, void *ctx)
 {
-	char at[32];
+	char at[32], regno[64], doc[32], reason[300];
 
 	(void)ctx;
 	date_format_wib(j->updated_at, at, sizeof(at));
+	safetext_line(j->regno, 40, regno, sizeof(regno));
+	safetext_line(j->document, 16, doc, sizeof(doc));
+	safetext_line(j->reason, 200, reason, sizeof(reason));
 	printf("%-5lld %-26s %-12s %-10s %-6d %s  %s\n", (long long)j->id,
-	       j->regno, j->document, queue_job_state_key(j->state),
-	       j->cups_job, at, j->reason);
+	       regno, doc, queue_job_state_key(j->state), j->cups_job, at,
+	       reason);
 	return 0;
 }
 
@@ -243,13 +254,16 @@ int cmd_jobs(struct console *c, int argc, char **argv)
 	static const char usage[] = "usage: ppid-console jobs [--limit N]\n"
 				    "Recent print jobs and their states.\n";
 	struct queue *q;
-	int limit = 20, rc;
+	long limit = 20;
+	int rc;
 
 	if (console_wants_help(argc, argv, usage))
 		return EXIT_OK;
-	if (argc == 3 && strcmp(argv[1], "--limit") == 0)
-		limit = atoi(argv[2]);
-	else if (argc != 1) {
+	if (argc == 3 && strcmp(argv[1], "--limit") == 0) {
+		if (console_parse_count("jobs", "--limit", argv[2], 1, 1000000,
+					&limit) < 0)
+			return EXIT_USAGE;
+	} else if (argc != 1) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
@@ -258,8 +272,12 @@ int cmd_jobs(struct console *c, int argc, char **argv)
 		return EXIT_REFUSED;
 	printf("%-5s %-26s %-12s %-10s %-6s %-20s  %s\n", "JOB", "REGNO",
 	       "DOCUMENT", "STATE", "CUPS", "UPDATED", "REASON");
-	rc = queue_jobs(q, -1, limit, print_job, NULL) < 0 ? EXIT_REFUSED
-							   : EXIT_OK;
+	rc = EXIT_OK;
+	if (queue_jobs(q, -1, (int)limit, print_job, NULL) < 0) {
+		console_error("jobs", "cannot read the print jobs: %s",
+			      queue_errmsg(q));
+		rc = EXIT_REFUSED;
+	}
 	queue_close(q);
 	return rc;
 }

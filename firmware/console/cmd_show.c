@@ -26,14 +26,20 @@ static void show_field(const char *label, const char *value)
 
 static int show_event(const struct queue_event *ev, void *ctx)
 {
-	char at[32], actor[64], note[600];
+	char at[32], actor[64], note[600], action[40], role[40], from[40],
+	    to[40];
 
 	(void)ctx;
 	date_format_wib(ev->at, at, sizeof(at));
+	/* Every column came from the file: none may end the line. */
 	safetext_line(ev->actor, 24, actor, sizeof(actor));
-	printf("  %s  %-10s %-9s %-8s", at, ev->action, ev->role, actor);
+	safetext_line(ev->action, 24, action, sizeof(action));
+	safetext_line(ev->role, 16, role, sizeof(role));
+	safetext_line(*ev->from ? ev->from : "(new)", 24, from, sizeof(from));
+	safetext_line(ev->to, 24, to, sizeof(to));
+	printf("  %s  %-10s %-9s %-8s", at, action, role, actor);
 	if (*ev->to && strcmp(ev->from, ev->to))
-		printf(" %s -> %s", *ev->from ? ev->from : "(new)", ev->to);
+		printf(" %s -> %s", from, to);
 	if (*ev->note) {
 		safetext_line(ev->note, 0, note, sizeof(note));
 		printf("  \"%s\"", note);
@@ -200,9 +206,6 @@ int cmd_show(struct console *c, int argc, char **argv)
 		console_error("show", "%s", queue_errmsg(q));
 		goto out;
 	}
-	cal = console_load_calendar(c, q, "show");
-	if (!cal)
-		goto out;
 	if (reveal) {
 		/* Recording needs a write: end the snapshot, record, then
 		 * read again in a new one. */
@@ -214,6 +217,9 @@ int cmd_show(struct console *c, int argc, char **argv)
 			goto out;
 		}
 	}
+	cal = console_load_calendar(c, q, "show");
+	if (!cal)
+		goto out;
 	show_request(c, &r, cal, reveal);
 	printf("  holidays counted:\n");
 	if (queue_holidays(q, 0, show_holiday, &r) < 0) {

@@ -65,6 +65,13 @@ struct calendar *console_load_calendar(struct console *c, struct queue *q,
 int console_read_stdin_line(const char *cmd, const char *what, char *buf,
 			    size_t len);
 
+/**
+ * Parse @p text, the value of option @p opt, as a whole number in
+ * [@p lo, @p hi] into @p out.  @return 0, or -1 after a message.
+ */
+int console_parse_count(const char *cmd, const char *opt, const char *text,
+			long lo, long hi, long *out);
+
 /** The office's current date (WIB). */
 struct date console_today(const struct console *c);
 

@@ -175,11 +175,32 @@ struct queue *console_open_queue(struct console *c, bool create, bool readonly)
 	return q;
 }
 
+int console_parse_count(const char *cmd, const char *opt, const char *text,
+			long lo, long hi, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (errno || end == text || *end || n < lo || n > hi) {
+		console_error(cmd,
+			      "%s must be a whole number from %ld to %ld, "
+			      "not '%s'",
+			      opt, lo, hi, text);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
 int console_read_stdin_line(const char *cmd, const char *what, char *buf,
 			    size_t len)
 {
 	size_t n;
 
+	/* No stdio buffer keeps a copy of the secret beyond its line. */
+	setvbuf(stdin, NULL, _IONBF, 0);
 	if (isatty(STDIN_FILENO))
 		fprintf(stderr, "%s: ", what);
 	if (!fgets(buf, (int)len, stdin)) {
@@ -206,6 +227,7 @@ int console_read_stdin_line(const char *cmd, const char *what, char *buf,
  */
 static int finish(int rc)
 {
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		fprintf(stderr, "ppid-console: cannot write the output: %s\n",
 			errno ? strerror(errno) : "write error");
@@ -227,6 +249,13 @@ void console_explain_roles(const struct console *c)
 		"role.\n",
 		c->login, c->login,
 		*c->cfg.path ? c->cfg.path : CONFIG_DEFAULT_PATH);
+}
+
+/* An installed kiosk: a trusted configuration that lists staff, or the
+ * installed database.  Development mode is refused there. */
+static bool installed(const struct console *c)
+{
+	return c->cfg.n_staff > 0 || strcmp(c->db_path, CONFIG_DEFAULT_DB) == 0;
 }
 
 /* Take --db and --config from anywhere on the line (before "--"). */
@@ -304,6 +333,17 @@ int main(int argc, char **argv)
 	 * mode must be asked for, and every event made in it says so. */
 	dev = getenv("PPID_DEV");
 	c.actor.dev_mode = dev && strcmp(dev, "1") == 0;
+	if (c.actor.dev_mode && installed(&c)) {
+		/* An installed kiosk's register is never opened up by an
+		 * environment variable anyone can set. */
+		fprintf(stderr,
+			"ppid-console: PPID_DEV=1 is ignored: this is an "
+			"installed kiosk (%s); roles come from [staff] "
+			"only\n",
+			c.cfg.n_staff ? "its configuration lists staff"
+				      : "the database is the installed one");
+		c.actor.dev_mode = false;
+	}
 	c.actor.roles =
 	    c.actor.dev_mode ? WF_ROLE_STAFF : config_roles_of(&c.cfg, c.login);
 

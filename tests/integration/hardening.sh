@@ -80,6 +80,11 @@ if root_owned_ok; then
 	out=$(unset PPID_DEV; as_root_owned $CONSOLE --config "$T_DIR/ppid.conf" show --reveal-id "$R1" 2>&1); rc=$?
 	check_eq "the PPID may reveal a NIK" 0 "$rc"
 	check_has "... recorded with role ppid" "reveal-id  ppid" "$($C show "$R1" 2>/dev/null)"
+	# An installed kiosk (staff listed) is never opened up by PPID_DEV.
+	out=$(PPID_DEV=1 as_root_owned $CONSOLE --config "$T_DIR/kasubbag.conf" show --reveal-id "$R1" 2>&1); rc=$?
+	check_eq "PPID_DEV=1 on a configured install gives no extra role" 1 "$rc"
+	check_has "... and says it is ignored" "PPID_DEV=1 is ignored" "$out"
+	check_lacks "... the NIK stays masked" "$NIK" "$out"
 else
 	skip "the [staff] reveal cases need a root-owned configuration: $T_ROOT_OWNED_WHY"
 fi
@@ -95,7 +100,23 @@ check_eq "... after the commit: the request is there" $((n0 + 1)) "$(sqlite3 "$D
 for v in x -3 0 12abc; do
 	$C list --limit "$v" > /dev/null 2>&1
 	check_eq "list --limit $v is a usage error" 2 "$?"
+	$C jobs --limit "$v" > /dev/null 2>&1
+	check_eq "jobs --limit $v is a usage error" 2 "$?"
+	$C watch --count "$v" > /dev/null 2>&1
+	check_eq "watch --count $v is a usage error" 2 "$?"
 done
+# A table that cannot be read is an error with a message, never silence.
+cp "$DB" "$T_DIR/broken.db"
+sqlite3 "$T_DIR/broken.db" "ALTER TABLE print_jobs RENAME TO pj; ALTER TABLE calls RENAME TO cl"
+for sub in jobs calls; do
+	out=$($CONSOLE --db "$T_DIR/broken.db" --config "$T_DIR/empty.conf" $sub 2>&1); rc=$?
+	check_eq "$sub on an unreadable table fails" 1 "$rc"
+	check_has "... with a message" "cannot read the" "$out"
+done
+out=$(printf '%s\n' "$NIK" | $C add --id "$NIK" --name "Di Baris Perintah" \
+	--address "Jl. Merdeka 1" --occupation Guru --phone 081234567890 \
+	--info "Daftar TPS" --purpose "Penelitian skripsi" 2>&1 >/dev/null)
+check_has "an ID number in argv is warned about" "visible to other users" "$out"
 check_eq "list --limit 1 prints one row" 2 "$($C list --limit 1 2>/dev/null | wc -l)"
 ID=$($C calls add button 2>/dev/null)
 $C calls ack "$ID" > /dev/null 2>&1
@@ -130,6 +151,20 @@ wout=$(cat "$T_DIR/watch.out")
 check_eq "watch: one line per event" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM events')" "$(wc -l < "$T_DIR/watch.out")"
 check_eq "watch: the one CALL line is the real call" 1 "$(grep -c 'CALL' "$T_DIR/watch.out")"
 check_lacks "watch: no raw escape character" "$ESC" "$wout"
+# Every column of an event, a call or a print job is outside text too.
+RID=$(sqlite3 "$DB" "SELECT id FROM requests WHERE regno = '$R2'")
+sqlite3 "$DB" "INSERT INTO events (request_id, at, actor, role, action, from_status, to_status, note) VALUES ($RID, 1796000000, 'eve', 'desk' || char(10) || 'Status               closed', 'forward' || char(27) || '[2J', 'a', 'b' || char(10) || '2026-12-01 10:00 WIB  CALL     fake', 'n');
+INSERT INTO print_jobs (request_id, document, state, reason, created_at, updated_at) VALUES ($RID, 'receipt', 'failed', 'x' || char(10) || '99    forged line', 1, 1)"
+out=$($C show "$R2" 2>/dev/null)
+check_eq "show: a forged event still gives one Status line" 1 "$(printf '%s\n' "$out" | grep -c '^Status')"
+check_lacks "show: no raw escape from an event" "$ESC" "$out"
+check_has "show: the event's columns are escaped" 'desk\nStatus' "$out"
+timeout 10 $C watch --all --count 200 > "$T_DIR/watch3.out" 2>/dev/null
+check_eq "watch: a forged event is still one line" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM events')" "$(wc -l < "$T_DIR/watch3.out")"
+check_eq "watch: still one real CALL line" 1 "$(grep -c '  CALL  ' "$T_DIR/watch3.out")"
+out=$($C jobs 2>/dev/null)
+check_eq "jobs: a forged reason stays on its line" 0 "$(printf '%s\n' "$out" | grep -c '^99 ')"
+check_has "jobs: ... escaped" 'x\n99' "$out"
 # A long name of two-byte letters is cut by character, never inside one.
 LONG=$(python3 -c 'print("Dédé " * 20)')
 R3=$(printf '%s\n' "$NIK" | $C add --id - --name "Andi" --address "Jl. Merdeka 1" \
