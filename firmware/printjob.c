@@ -283,6 +283,7 @@ int printjob_expire(struct queue *q, struct printer *p, time_t now,
 
 struct next_ctx {
 	const char *document;	  /* wanted kind */
+	int64_t request_id;	  /* only this request's, 0 = any */
 	struct printjob_row *out; /* the oldest so far */
 	int found;		  /* 1 once one matched */
 };
@@ -292,7 +293,8 @@ static int find_next(const struct queue_job *j, void *ctx)
 	struct next_ctx *n = ctx;
 
 	/* Newest first: the last match is the oldest. */
-	if (strcmp(j->document, n->document))
+	if (strcmp(j->document, n->document) ||
+	    (n->request_id && j->request_id != n->request_id))
 		return 0;
 	n->out->job_id = j->id;
 	n->out->request_id = j->request_id;
@@ -305,7 +307,13 @@ static int find_next(const struct queue_job *j, void *ctx)
 int printjob_next(struct queue *q, const char *document,
 		  struct printjob_row *out)
 {
-	struct next_ctx n = {document, out, 0};
+	return printjob_next_for(q, document, 0, out);
+}
+
+int printjob_next_for(struct queue *q, const char *document, int64_t request_id,
+		      struct printjob_row *out)
+{
+	struct next_ctx n = {document, request_id, out, 0};
 
 	memset(out, 0, sizeof(*out));
 	if (queue_jobs(q, QUEUE_JOB_QUEUED, 0, find_next, &n) < 0) {

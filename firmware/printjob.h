@@ -139,6 +139,14 @@ int printjob_next(struct queue *q, const char *document,
 		  struct printjob_row *out);
 
 /**
+ * printjob_next() for one request's rows only (@p request_id 0 = any): the
+ * kiosk's worker prints the receipts it was handed and never a row that
+ * another program (the console's `print`) queued and is printing itself.
+ */
+int printjob_next_for(struct queue *q, const char *document, int64_t request_id,
+		      struct printjob_row *out);
+
+/**
  * Close the job rows nobody follows any more: rows still "queued", "sent"
  * or "printing" whose last change is older than @p max_age_s (the program
  * that printed them stopped: a crash, a power cut).  Never-sent rows

@@ -195,44 +195,57 @@ static void print_row(struct printworker *w, const struct printjob_row *row)
 	post(w, &out);
 }
 
-/* Every queued receipt, oldest first; then whatever was handed and had
- * no row is reported as not printed. */
+/* The receipts of the requests handed over, oldest first; a request whose
+ * row is missing is reported as not printed.  Rows of other requests (the
+ * console prints its own) are never taken. */
 static void print_all(struct printworker *w)
 {
 	int64_t tried[MAX_PER_PASS];
 	int n_tried = 0;
 	struct printjob_row row;
-	int rc;
 
 	if (!open_db(w)) {
 		fail_pending(w, w->db_why);
 		return;
 	}
-	while (n_tried < MAX_PER_PASS &&
-	       (rc = printjob_next(w->q, "receipt", &row)) == 1) {
-		/* A row whose failure could not be recorded comes back:
-		 * once per pass is enough. */
-		for (int i = 0; i < n_tried; i++)
-			if (tried[i] == row.job_id)
-				goto done;
-		tried[n_tried++] = row.job_id;
-		print_row(w, &row);
+	while (n_tried < MAX_PER_PASS) {
+		int64_t want;
+		int rc;
+
 		pthread_mutex_lock(&w->mu);
+		want = w->n_pending ? w->pending[0] : 0;
 		rc = w->stop;
 		pthread_mutex_unlock(&w->mu);
-		if (rc)
+		if (!want || rc)
 			return;
-	}
-	if (rc < 0) {
-		char why[PRINTJOB_MSG_LEN];
+		rc = printjob_next_for(w->q, "receipt", want, &row);
+		if (rc < 0) {
+			char why[PRINTJOB_MSG_LEN];
 
-		snprintf(why, sizeof(why), "%s", queue_errmsg(w->q));
-		close_db(w, why);
-		fail_pending(w, why);
-		return;
+			snprintf(why, sizeof(why), "%s", queue_errmsg(w->q));
+			close_db(w, why);
+			fail_pending(w, why);
+			return;
+		}
+		/* No row, or one whose failure could not be recorded and
+		 * came back: once per pass is enough. */
+		for (int i = 0; rc == 1 && i < n_tried; i++)
+			if (tried[i] == row.job_id)
+				rc = 0;
+		if (rc == 0) {
+			struct printworker_result res = {
+			    .request_id = want,
+			    .printer = PRINTER_STATE_OTHER_ERROR};
+
+			snprintf(res.reason, sizeof(res.reason),
+				 "no receipt was queued for this request");
+			post(w, &res);
+			continue;
+		}
+		tried[n_tried++] = row.job_id;
+		print_row(w, &row);
 	}
-done:
-	fail_pending(w, "no receipt was queued for this request");
+	fail_pending(w, "too many receipts at once");
 }
 
 static void poll_printer(struct printworker *w)

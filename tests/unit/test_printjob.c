@@ -780,6 +780,30 @@ static void test_next_oldest_first(void **state)
 	assert_int_equal(printjob_fail(fx.q, letter, "x", &res), 0);
 }
 
+/* The kiosk's worker asks for its request's rows only: a row another
+ * program queued for another request is not handed to it. */
+static void test_next_for_one_request(void **state)
+{
+	struct printjob_row row;
+	struct printjob_result res;
+	time_t now = time(NULL);
+	int64_t mine;
+
+	(void)state;
+	while (printjob_next(fx.q, "receipt", &row) == 1)
+		assert_int_equal(printjob_fail(fx.q, row.job_id, "x", &res), 0);
+	assert_int_equal(
+	    queue_job_add(fx.q, fx.request_id, "receipt", "", now - 5, &mine),
+	    0);
+	assert_int_equal(
+	    printjob_next_for(fx.q, "receipt", fx.request_id + 1000, &row), 0);
+	assert_int_equal(
+	    printjob_next_for(fx.q, "receipt", fx.request_id, &row), 1);
+	assert_int_equal(row.job_id, mine);
+	assert_int_equal(printjob_next_for(fx.q, "receipt", 0, &row), 1);
+	assert_int_equal(printjob_fail(fx.q, mine, "x", &res), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup(fn, setup)
 
 int main(void)
@@ -801,6 +825,7 @@ int main(void)
 	    T(test_expire_without_printer),
 	    T(test_expire_locked),
 	    T(test_next_oldest_first),
+	    T(test_next_for_one_request),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
