@@ -22,7 +22,7 @@
 #define BTN_PAD	  28  /* a button's label inset, both sides */
 #define CHECK	  48  /* a statement's check box */
 #define EDIT_W	  150 /* review: the edit button */
-#define NUMPAD_W  270 /* landscape: the keypad beside the column */
+#define NUMPAD_W  230 /* landscape: the keypad beside the column */
 #define MAX_ITEMS 48
 
 struct kiosk_ui {
@@ -44,6 +44,7 @@ struct kiosk_ui {
 	bool kb_shift;				   /* one capital */
 	bool kb_valid;				   /* kb is laid out */
 	int item_page[FLOW_VIEW_INPUTS + 1];	   /* inputs', error's */
+	char prog[16];				   /* "3/9" */
 	char lang_code[4];			   /* compact label */
 };
 
@@ -296,13 +297,38 @@ static enum ui_kb_layout kb_layout_of(enum flow_keyboard k)
 	}
 }
 
+/* The two numbers of "Pertanyaan 3 dari 9" / "Question 3 of 9".
+ * @return 2 when both were found. */
+static int progress_nums(const char *p, int *done, int *total)
+{
+	char *end;
+	int n = 0;
+
+	*done = *total = 0;
+	for (; p && *p && n < 2; p++) {
+		if (*p < '0' || *p > '9')
+			continue;
+		long x = strtol(p, &end, 10);
+
+		if (n++ == 0)
+			*done = (int)x;
+		else
+			*total = (int)x;
+		p = end - 1;
+	}
+	return n;
+}
+
 /* One number per screen: a new one resets the page, focus and keyboard. */
 static unsigned long screen_key(const struct flow_view *v)
 {
 	unsigned long k =
 	    (unsigned long)v->scene * 31u + (unsigned long)v->under;
 
-	k = k * 31u + (unsigned long)(v->progress ? atoi(v->progress) : 0);
+	int done, total;
+
+	progress_nums(v->progress, &done, &total);
+	k = k * 31u + (unsigned long)done;
 	for (int i = 0; i < v->n_inputs; i++)
 		k = k * 31u + (unsigned long)v->inputs[i].input + 1u;
 	return k * 31u + (unsigned long)v->n_inputs;
@@ -360,15 +386,22 @@ static int title_bar(struct lay *L)
 	int lw = lang >= 0 ? text_w(L, lang_label, UI_TEXT_BODY, UI_FONT_BOLD) +
 				 BTN_PAD
 			   : 0;
-	int pw = v->progress
-		     ? text_w(L, v->progress, UI_TEXT_BODY, UI_FONT_REGULAR)
-		     : 0;
+	const char *progress = v->progress;
+	int pw;
 	const char *title = v->title ? v->title : "";
 	enum ui_color tcol = UI_COLOR_TEXT;
 	int sizes[] = {UI_TEXT_TITLE, UI_TEXT_LARGE, UI_TEXT_BODY};
 	int size = UI_TEXT_BODY, tw, th, bar_h, x;
 	unsigned flags = 0;
 	bool below = false; /* the progress on a row of its own */
+
+	if (progress && L->compact &&
+	    progress_nums(progress, &done, &total) == 2) {
+		/* Short of room: "3/9". */
+		snprintf(L->u->prog, sizeof(L->u->prog), "%d/%d", done, total);
+		progress = L->u->prog;
+	}
+	pw = progress ? text_w(L, progress, UI_TEXT_BODY, UI_FONT_REGULAR) : 0;
 
 	/* Short of room (a keyboard): the error takes the title's place. */
 	if (L->compact && v->error) {
@@ -385,6 +418,12 @@ static int title_bar(struct lay *L)
 		lw = LANG_W;
 		tw = L->w - 2 * M - lw - G - (pw ? pw + G : 0);
 	}
+	if (L->compact && pw &&
+	    text_w(L, title, UI_TEXT_BODY, UI_FONT_BOLD) > tw) {
+		/* Typing, short of room: the title before the progress. */
+		tw += pw + G;
+		pw = 0;
+	}
 	if (pw && tw < (L->w - 2 * M) / 2) {
 		/* Narrow (portrait): the progress goes under the title. */
 		below = true;
@@ -399,16 +438,18 @@ static int title_bar(struct lay *L)
 		}
 	}
 	if (!th) {
+		/* Typing across a landscape canvas leaves one line. */
 		size = UI_TEXT_BODY;
-		flags = UI_TEXT_WRAP;
-		th = text_h(L, M, tw, title, size, UI_FONT_BOLD);
+		flags = L->compact ? UI_TEXT_ELLIPSIS : UI_TEXT_WRAP;
+		th = text_h(L, M, L->compact ? 1 : tw, L->compact ? "A" : title,
+			    size, UI_FONT_BOLD);
 	}
 	bar_h = th > 56 ? th : 56;
 	text(L, (SDL_Rect){M, M, tw, bar_h}, title, size, UI_FONT_BOLD, tcol,
 	     UI_ALIGN_START, flags);
 	x = M + tw + G;
 	if (pw && !below) {
-		text(L, (SDL_Rect){x, M, pw, bar_h}, v->progress, UI_TEXT_BODY,
+		text(L, (SDL_Rect){x, M, pw, bar_h}, progress, UI_TEXT_BODY,
 		     UI_FONT_REGULAR, UI_COLOR_TEXT_MUTED, UI_ALIGN_END, 0);
 		x += pw + G;
 	}
@@ -418,12 +459,12 @@ static int title_bar(struct lay *L)
 		       lang_label, UI_BUTTON_SECONDARY, false);
 	if (below) {
 		int y = M + bar_h + 4;
-		int rh = text_h(L, M, pw, v->progress, UI_TEXT_BODY,
-				UI_FONT_REGULAR);
+		int rh =
+		    text_h(L, M, pw, progress, UI_TEXT_BODY, UI_FONT_REGULAR);
 
-		text(L, (SDL_Rect){M, y, pw, rh}, v->progress, UI_TEXT_BODY,
+		text(L, (SDL_Rect){M, y, pw, rh}, progress, UI_TEXT_BODY,
 		     UI_FONT_REGULAR, UI_COLOR_TEXT_MUTED, UI_ALIGN_START, 0);
-		if (sscanf(v->progress, "%d %*s %d", &done, &total) == 2 &&
+		if (progress_nums(v->progress, &done, &total) == 2 &&
 		    ui_progress_draw((SDL_Rect){M + pw + G, y + rh / 2 - 4,
 						L->w - 2 * M - pw - G, 8},
 				     done, total, L->l) != 0)
@@ -431,7 +472,7 @@ static int title_bar(struct lay *L)
 		return y + rh + G;
 	}
 	if (v->progress && !L->compact &&
-	    sscanf(v->progress, "%d %*s %d", &done, &total) == 2) {
+	    progress_nums(v->progress, &done, &total) == 2) {
 		if (ui_progress_draw(
 			(SDL_Rect){M, M + bar_h + 4, L->w - 2 * M, 8}, done,
 			total, L->l) != 0)
@@ -1305,8 +1346,14 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 
 	/* The keyboard of the input being typed into, and the row of
 	 * navigation buttons above it (or at the bottom). */
-	top = title_bar(&L);
 	u->kb_on = u->active >= 0 && v->inputs[u->active].kb != FLOW_KB_NONE;
+	if (u->kb_on) {
+		enum ui_kb_layout k = kb_layout_of(v->inputs[u->active].kb);
+
+		/* Letters across a landscape canvas: the compact layout. */
+		L.compact = L.w > L.h && k == UI_KB_LETTERS;
+	}
+	top = title_bar(&L);
 	x1 = L.w - M;
 	bottom = L.h - M;
 	nav_plan(&L, &nv, L.w - 2 * M, false);
@@ -1326,8 +1373,14 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 			int kh = ui_keyboard_height(lay);
 			int ky = bottom - (nv.n ? nv.h + G : 0) - kh;
 
-			if (ky < top)
-				ky = top;
+			if (ky < top) {
+				/* Too tall above the navigation: the keypad
+				 * takes the right side down to the bottom,
+				 * the navigation stays in the column. */
+				ky = bottom - kh < top ? top : bottom - kh;
+				nav_plan(&L, &nv,
+					 L.w - M - NUMPAD_W - 2 * G - M, false);
+			}
 			kb_area =
 			    (SDL_Rect){L.w - M - NUMPAD_W, ky, NUMPAD_W, kh};
 			x1 = kb_area.x - 2 * G;

@@ -119,8 +119,15 @@ static int check_frame(const char *what)
 					    ts->t[i].box.h);
 		bad++;
 	}
-	/* Every button of the view that is on this page is a target, and
-	 * the screen has at least one. */
+	/* No target overlaps another (a tap has one meaning). */
+	for (size_t i = 0; i < ts->n; i++)
+		for (size_t j = i + 1; j < ts->n; j++)
+			if (SDL_HasIntersection(&ts->t[i].box, &ts->t[j].box)) {
+				print_error("%s: targets %d and %d overlap\n",
+					    what, ts->t[i].id, ts->t[j].id);
+				bad++;
+			}
+	/* The screen has at least one target. */
 	if (ts->n == 0) {
 		print_error("%s: no targets\n", what);
 		bad++;
