@@ -144,6 +144,7 @@ struct lay {
 	int err;		   /* something failed */
 	int w, h;		   /* canvas, units */
 	bool compact;		   /* landscape with a full-width keyboard */
+	int large_cap;		   /* LARGE lines at most this size */
 };
 
 /* Canvas pixels to design units, rounded up with a unit to spare. */
@@ -484,12 +485,14 @@ static int title_bar(struct lay *L)
 
 /* ---- the navigation row ----------------------------------------------------- */
 
+#define NAV_ROWS 6
+
 struct nav {
 	int ids[FLOW_VIEW_BUTTONS]; /* target ids, left to right */
 	int n;			    /* how many */
 	int w[FLOW_VIEW_BUTTONS];   /* widths */
-	int row[FLOW_VIEW_BUTTONS]; /* 0 or 1 */
-	int row_h[2];		    /* each row's height */
+	int row[FLOW_VIEW_BUTTONS]; /* which row */
+	int row_h[NAV_ROWS];	    /* each row's height */
 	int h;			    /* all rows */
 };
 
@@ -547,9 +550,14 @@ static int nav_row(struct lay *L, struct nav *nv, int from, int to, int avail,
 			cap = nv->w[i];
 	}
 	if (total <= avail) {
-		/* Room to spare: every button grows alike. */
+		/* Room to spare: every button but the page keys grows. */
+		int grow = 0;
+
 		for (int i = from; i < to; i++)
-			nv->w[i] += (avail - total) / n;
+			grow += nv->ids[i] < KIOSK_UI_ID_PAGE;
+		for (int i = from; i < to; i++)
+			if (nv->ids[i] < KIOSK_UI_ID_PAGE && grow)
+				nv->w[i] += (avail - total) / grow;
 	} else {
 		/* Too wide: the widest give way first (their labels wrap),
 		 * the short ones keep their words whole. */
@@ -569,7 +577,13 @@ static int nav_row(struct lay *L, struct nav *nv, int from, int to, int avail,
 	total = 0;
 	for (int i = from; i < to; i++)
 		total += nv->w[i];
-	nv->w[to - 1] += avail - total;
+	{
+		int last = to - 1;
+
+		while (last > from && nv->ids[last] >= KIOSK_UI_ID_PAGE)
+			last--;
+		nv->w[last] += avail - total;
+	}
 	for (int i = from; i < to; i++) {
 		int bh =
 		    text_h(L, 0, nv->w[i] - BTN_PAD, nav_label(L, nv->ids[i]),
@@ -587,7 +601,7 @@ static void nav_plan(struct lay *L, struct nav *nv, int avail, bool pages)
 {
 	const struct flow_view *v = L->v;
 	int back = find_tap(v, FLOW_TAP_BACK), prim = primary_button(v);
-	int widest = 0, cap;
+	int from = 0, used = 0, rows = 0, split = 0, widest = 0;
 
 	memset(nv, 0, sizeof(*nv));
 	if (back >= 0)
@@ -600,28 +614,50 @@ static void nav_plan(struct lay *L, struct nav *nv, int avail, bool pages)
 	if (prim >= 0 && prim != back)
 		nv->ids[nv->n++] = prim;
 	if (pages) {
-		/* Portrait: the page keys at both ends of the row. */
-		memmove(&nv->ids[1], &nv->ids[0], (size_t)nv->n * sizeof(int));
+		/* Portrait: the page keys around Back, a row of their own. */
+		int at = back >= 0 ? 1 : 0;
+
+		memmove(&nv->ids[2 + at], &nv->ids[at],
+			(size_t)(nv->n - at) * sizeof(int));
 		nv->ids[0] = KIOSK_UI_ID_PAGE;
-		nv->ids[++nv->n] = KIOSK_UI_ID_PAGE + 1;
-		nv->n++;
+		if (at)
+			nv->ids[1] = back;
+		nv->ids[1 + at] = KIOSK_UI_ID_PAGE + 1;
+		nv->n += 2;
+		split = 2 + at;
 	}
 	if (!nv->n)
 		return;
+	/* Landscape: one row, the longest labels on two lines, unless that
+	 * squeezes a label too hard. */
 	for (int i = 0; i < nv->n; i++)
 		if (natural_w(L, nv->ids[i]) > widest)
 			widest = natural_w(L, nv->ids[i]);
-	cap = nav_row(L, nv, 0, nv->n, avail, 0);
-	nv->h = nv->row_h[0];
-	if (nv->n > 2 && cap < widest * 2 / 3) {
-		/* Squeezed too hard: two rows, the primary action in the
-		 * second with the ones after the first half. */
-		int half = nv->n / 2;
-
-		nav_row(L, nv, 0, half, avail, 0);
-		nav_row(L, nv, half, nv->n, avail, 1);
-		nv->h = nv->row_h[0] + G + nv->row_h[1];
+	if (L->w > L->h && !pages &&
+	    nav_row(L, nv, 0, nv->n, avail, 0) >= widest * 2 / 3) {
+		nv->h = nv->row_h[0];
+		return;
 	}
+	/* Rows filled left to right at the labels' own widths; a row that
+	 * is full starts the next (the primary action is last). */
+	for (int i = 0; i <= nv->n; i++) {
+		int w = i < nv->n ? natural_w(L, nv->ids[i]) : 0;
+		bool end = i == nv->n || i == split ||
+			   (i > from && used + G + w > avail);
+
+		if (i > from && end && rows < NAV_ROWS - 1) {
+			nav_row(L, nv, from, i, avail, rows++);
+			from = i;
+			used = 0;
+		} else if (i == nv->n && i > from) {
+			nav_row(L, nv, from, i, avail, rows++);
+			from = i;
+		}
+		used += (used ? G : 0) + w;
+	}
+	nv->h = 0;
+	for (int r = 0; r < rows; r++)
+		nv->h += nv->row_h[r] + (r ? G : 0);
 }
 
 static void nav_draw(struct lay *L, const struct nav *nv, int x0, int y)
@@ -633,7 +669,7 @@ static void nav_draw(struct lay *L, const struct nav *nv, int x0, int y)
 
 		if (i > 0 && nv->row[i] != nv->row[i - 1]) {
 			x = x0;
-			y += nv->row_h[0] + G;
+			y += nv->row_h[nv->row[i - 1]] + G;
 		}
 		if (id >= KIOSK_UI_ID_PAGE)
 			page_key(
@@ -755,7 +791,8 @@ static int line_h(struct lay *L, const struct column *c, struct item *it,
 
 		/* As large as fits, on one line, on the page. */
 		for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-			if (text_w(L, ln->value, sizes[i], UI_FONT_BOLD) <=
+			if (sizes[i] <= L->large_cap &&
+			    text_w(L, ln->value, sizes[i], UI_FONT_BOLD) <=
 				c->w &&
 			    lh + text_h(L, c->x, c->w, ln->value, sizes[i],
 					UI_FONT_BOLD) <=
@@ -938,7 +975,9 @@ static void build_items(struct lay *L, struct column *c, bool drop_small)
 		add_item(c, IT_INPUT, L->u->active, 0);
 		return;
 	}
-	for (int i = 0; i < v->n_lines; i++)
+	/* The lines in the view's order; on the welcome screen the warning
+	 * first and the hint last. */
+	for (int i = 0; body_last && i < v->n_lines; i++)
 		if (v->lines[i].style == FLOW_LINE_WARNING)
 			add_item(c, IT_LINE, i, 0);
 	/* Review: the answers, each with its edit button. */
@@ -962,8 +1001,7 @@ static void build_items(struct lay *L, struct column *c, bool drop_small)
 				paired = true;
 			}
 		if (!paired && !body_last &&
-		    (v->lines[i].style == FLOW_LINE_BODY ||
-		     v->lines[i].style == FLOW_LINE_LARGE))
+		    v->lines[i].style != FLOW_LINE_SMALL)
 			add_item(c, IT_LINE, i, 0);
 	}
 	for (int i = 0; i < v->n_inputs; i++)
@@ -1406,7 +1444,15 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 	if (page_h < FIELD_H)
 		page_h = FIELD_H;
 	build_items(&L, &c, false);
+	L.large_cap = UI_TEXT_HUGE;
 	pages = paginate(&L, &c, page_h);
+	/* A number shown large (done, status) gives way before the screen
+	 * pages: all of it in view beats a huge number. */
+	for (int cap = UI_TEXT_TITLE; pages > 1 && cap >= UI_TEXT_LARGE;
+	     cap -= UI_TEXT_TITLE - UI_TEXT_LARGE) {
+		L.large_cap = cap;
+		pages = paginate(&L, &c, page_h);
+	}
 	if (pages > 1 && v->scene == FLOW_SCENE_WELCOME) {
 		/* The home screen never pages: what does not fit (the
 		 * hint last) is left out. */
