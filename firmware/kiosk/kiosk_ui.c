@@ -379,6 +379,14 @@ static void new_screen(struct kiosk_ui *u, const struct flow_view *v)
 
 /* ---- the title bar -------------------------------------------------------------- */
 
+static bool has_warning(const struct flow_view *v)
+{
+	for (int i = 0; i < v->n_lines; i++)
+		if (v->lines[i].style == FLOW_LINE_WARNING)
+			return true;
+	return false;
+}
+
 static int title_bar(struct lay *L)
 {
 	const struct flow_view *v = L->v;
@@ -439,11 +447,16 @@ static int title_bar(struct lay *L)
 		}
 	}
 	if (!th) {
-		/* Typing across a landscape canvas leaves one line. */
+		/* Typing across a landscape canvas leaves one line; so does
+		 * the home screen with a warning (the choices and the
+		 * warning come before the office's full name). */
+		bool one = L->compact || (v->scene == FLOW_SCENE_WELCOME &&
+					  L->w > L->h && has_warning(v));
+
 		size = UI_TEXT_BODY;
-		flags = L->compact ? UI_TEXT_ELLIPSIS : UI_TEXT_WRAP;
-		th = text_h(L, M, L->compact ? 1 : tw, L->compact ? "A" : title,
-			    size, UI_FONT_BOLD);
+		flags = one ? UI_TEXT_ELLIPSIS : UI_TEXT_WRAP;
+		th = text_h(L, M, one ? 1 : tw, one ? "A" : title, size,
+			    UI_FONT_BOLD);
 	}
 	bar_h = th > 56 ? th : 56;
 	text(L, (SDL_Rect){M, M, tw, bar_h}, title, size, UI_FONT_BOLD, tcol,
@@ -914,10 +927,10 @@ static int item_h(struct lay *L, struct column *c, struct item *it, int page_h)
 			int th = text_h(L, r.x, r.w - BTN_PAD,
 					v->buttons[c->tiles[i]].label,
 					UI_TEXT_BODY, UI_FONT_BOLD) +
-				 24;
+				 16;
 
-			if (th < 80)
-				th = 80;
+			if (th < 74)
+				th = 74;
 			it->tile_h[tile_row(c, it, i)] =
 			    th > it->tile_h[tile_row(c, it, i)]
 				? th
@@ -1028,9 +1041,7 @@ static void build_items(struct lay *L, struct column *c, bool drop_small)
 		/* The tiles go after the warnings, before the rest. */
 		int at = 0;
 
-		while (at < c->n && c->it[at].k == IT_LINE &&
-		       v->lines[c->it[at].a].style == FLOW_LINE_WARNING)
-			at++;
+		/* The choices first, whatever else the screen says. */
 		if (c->n < MAX_ITEMS) {
 			memmove(&c->it[at + 1], &c->it[at],
 				(size_t)(c->n - at) * sizeof(c->it[0]));
@@ -1057,6 +1068,12 @@ static int paginate(struct lay *L, struct column *c, int page_h)
 		struct item *it = &c->it[i];
 
 		it->h = item_h(L, c, it, page_h);
+		/* An instruction longer than a page (a narrow canvas with
+		 * the keyboard up) is left out rather than cut. */
+		if (it->h > page_h && it->k == IT_LINE &&
+		    L->v->lines[it->a].style != FLOW_LINE_WARNING &&
+		    L->v->lines[it->a].style != FLOW_LINE_LARGE)
+			it->h = 0;
 		if (it->h > page_h)
 			it->h = page_h;
 		if (it->h == 0) {

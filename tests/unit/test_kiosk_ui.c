@@ -208,15 +208,38 @@ static int check_screen(const char *name)
 				tap_id(KIOSK_UI_ID_INPUT + active, &ev);
 			}
 		}
+		bool shown[FLOW_VIEW_BUTTONS] = {false};
+
+		/* The screen may open on a later page (an error's): check it
+		 * as it opens, then every page from the first. */
+		snprintf(what, sizeof(what), "%s %dx%d input %d as opened",
+			 name, F.sc.out_w, F.sc.out_h, active);
+		bad += check_frame(what);
+		for (int i = 0; i < 8 && has_target(KIOSK_UI_ID_PAGE); i++) {
+			tap_id(KIOSK_UI_ID_PAGE, &ev);
+			assert_int_equal(
+			    kiosk_ui_layout(F.u, &F.v, &F.sc, F.tc, F.l), 0);
+		}
+
 		for (int page = 0; page < 8; page++) {
 			snprintf(what, sizeof(what),
 				 "%s %dx%d input %d page %d", name, F.sc.out_w,
 				 F.sc.out_h, active, page);
 			bad += check_frame(what);
+			for (int b = 0; b < F.v.n_buttons; b++)
+				shown[b] |= has_target(b);
 			if (!has_target(KIOSK_UI_ID_PAGE + 1))
 				break;
 			tap_id(KIOSK_UI_ID_PAGE + 1, &ev);
 		}
+		/* Every button of the view can be reached (on some page). */
+		for (int b = 0; b < F.v.n_buttons; b++)
+			if (!shown[b]) {
+				print_error(
+				    "%s: button %s never shown\n", what,
+				    kiosk_ui_tap_name(F.v.buttons[b].tap));
+				bad++;
+			}
 	}
 	return bad;
 }
