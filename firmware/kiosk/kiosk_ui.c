@@ -450,13 +450,12 @@ static int title_bar(struct lay *L)
 		/* Typing across a landscape canvas leaves one line; so does
 		 * the home screen with a warning (the choices and the
 		 * warning come before the office's full name). */
-		bool one = L->compact || (v->scene == FLOW_SCENE_WELCOME &&
-					  L->w > L->h && has_warning(v));
+		bool one = L->compact ||
+			   (v->scene == FLOW_SCENE_WELCOME && has_warning(v));
 
 		size = UI_TEXT_BODY;
 		flags = one ? UI_TEXT_ELLIPSIS : UI_TEXT_WRAP;
-		th = text_h(L, M, one ? 1 : tw, one ? "A" : title, size,
-			    UI_FONT_BOLD);
+		th = text_h(L, M, tw, one ? "A" : title, size, UI_FONT_BOLD);
 	}
 	bar_h = th > 56 ? th : 56;
 	text(L, (SDL_Rect){M, M, tw, bar_h}, title, size, UI_FONT_BOLD, tcol,

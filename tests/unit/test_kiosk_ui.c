@@ -160,6 +160,19 @@ static SDL_Rect target_box(int id)
 	return (SDL_Rect){0, 0, 0, 0};
 }
 
+/* true when the frame shows @p s (a whole text command). */
+static bool frame_shows(const char *s)
+{
+	for (size_t i = 0; i < ui_cmdlist_count(F.l); i++) {
+		const struct ui_cmd *c = ui_cmdlist_get(F.l, i);
+
+		if (c->type == UI_CMD_TEXT &&
+		    strcmp(ui_cmd_text_of(F.l, c), s) == 0)
+			return true;
+	}
+	return false;
+}
+
 static int tap_id(int id, struct flow_event *ev)
 {
 	SDL_Rect b = target_box(id);
@@ -209,6 +222,7 @@ static int check_screen(const char *name)
 			}
 		}
 		bool shown[FLOW_VIEW_BUTTONS] = {false};
+		bool warned[FLOW_VIEW_LINES] = {false}, err = !F.v.error;
 
 		/* The screen may open on a later page (an error's): check it
 		 * as it opens, then every page from the first. */
@@ -228,9 +242,24 @@ static int check_screen(const char *name)
 			bad += check_frame(what);
 			for (int b = 0; b < F.v.n_buttons; b++)
 				shown[b] |= has_target(b);
+			for (int i = 0; i < F.v.n_lines; i++)
+				warned[i] |=
+				    F.v.lines[i].style != FLOW_LINE_WARNING ||
+				    frame_shows(F.v.lines[i].value);
+			err |= F.v.error && frame_shows(F.v.error);
 			if (!has_target(KIOSK_UI_ID_PAGE + 1))
 				break;
 			tap_id(KIOSK_UI_ID_PAGE + 1, &ev);
+		}
+		/* Every warning and the error are shown (on some page). */
+		for (int i = 0; i < F.v.n_lines; i++)
+			if (!warned[i]) {
+				print_error("%s: warning never shown\n", what);
+				bad++;
+			}
+		if (!err) {
+			print_error("%s: the error is never shown\n", what);
+			bad++;
 		}
 		/* Every button of the view can be reached (on some page). */
 		for (int b = 0; b < F.v.n_buttons; b++)
