@@ -372,6 +372,8 @@ static int screens(const char *dir)
 					for (int k = 0; k < reps; k++) {
 						kiosk_ui_layout(u, &v, &sc, tc,
 								l);
+						SDL_SetRenderDrawColor(
+						    r, bg.r, bg.g, bg.b, 255);
 						SDL_RenderClear(r);
 						ui_render_execute(l, r, tc,
 								  &sc);
