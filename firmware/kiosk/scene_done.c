@@ -19,11 +19,12 @@ static const struct text txt_printing = {"Tanda terima sedang dicetak...",
 static const struct text txt_printed = {
     "Silakan ambil tanda terima Anda. Simpan untuk mengecek status.",
     "Please take your receipt. Keep it to check the status."};
+static const struct text txt_title_failed = {
+    "Terdaftar, tetapi tanda terima tidak tercetak",
+    "Registered, but the receipt did not print"};
 static const struct text txt_print_failed = {
-    "Tanda terima tidak dapat dicetak. Catat atau foto nomor di atas, lalu "
-    "datang ke meja layanan untuk mendapatkan tanda terima.",
-    "The receipt could not be printed. Write down or photograph the number "
-    "above, then go to the desk for your receipt."};
+    "Catat atau foto nomor ini, lalu ke meja layanan.",
+    "Write down or photograph this number, then go to the desk."};
 
 static void arm(struct flow *f)
 {
@@ -93,6 +94,22 @@ void scene_done_view(const struct flow *f, struct flow_view *v)
 {
 	struct flow_view_button *b;
 
+	/* A receipt that did not print is said first, in the title, and the
+	 * number comes right under it with what to do: both on one page. */
+	if (f->m.print == FLOW_PRINT_FAILED) {
+		v->title = view_text(v, &txt_title_failed);
+		view_line(v, view_text(v, &txt_number), f->m.v.regno,
+			  FLOW_LINE_LARGE);
+		view_line(v, NULL, view_text(v, &txt_print_failed),
+			  FLOW_LINE_WARNING);
+		view_line(v, view_text(v, &txt_deadline),
+			  view_date(v, f->m.v.deadline), FLOW_LINE_BODY);
+		view_call_line(f, v);
+		b = view_button(v, FLOW_TAP_FINISH, 0, &flow_txt_finish);
+		b->primary = true;
+		view_common_buttons(v);
+		return;
+	}
 	v->title = view_text(v, &txt_title);
 	view_line(v, view_text(v, &txt_number), f->m.v.regno, FLOW_LINE_LARGE);
 	view_line(v, view_text(v, &txt_deadline), view_date(v, f->m.v.deadline),
@@ -100,10 +117,6 @@ void scene_done_view(const struct flow *f, struct flow_view *v)
 	switch (f->m.print) {
 	case FLOW_PRINT_DONE:
 		view_line(v, NULL, view_text(v, &txt_printed), FLOW_LINE_BODY);
-		break;
-	case FLOW_PRINT_FAILED:
-		view_line(v, NULL, view_text(v, &txt_print_failed),
-			  FLOW_LINE_WARNING);
 		break;
 	default:
 		view_line(v, NULL, view_text(v, &txt_printing), FLOW_LINE_BODY);

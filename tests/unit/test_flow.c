@@ -624,7 +624,11 @@ static void test_print_failed_keeps_number(void **state)
 	print_done(false, 42, FLOW_PRINTER_NO_PAPER);
 	assert_int_equal(M()->print, FLOW_PRINT_FAILED);
 	assert_int_equal(M()->printer, FLOW_PRINTER_NO_PAPER);
-	assert_int_equal(V()->lines[2].style, FLOW_LINE_WARNING);
+	/* Said in the title, the number first, what to do right under it. */
+	assert_non_null(strstr(V()->title, "tidak tercetak"));
+	assert_int_equal(V()->lines[0].style, FLOW_LINE_LARGE);
+	assert_int_equal(V()->lines[1].style, FLOW_LINE_WARNING);
+	assert_non_null(strstr(V()->lines[1].value, "meja layanan"));
 	tick(20000);
 	assert_int_equal(M()->scene, FLOW_SCENE_DONE);
 	tick(99999);
