@@ -1,0 +1,221 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# ppid-kiosk end to end under a private Xvfb with real input from xdotool:
+# a keyboard-only walk (Tab, Enter and typing on the physical keyboard) and
+# a click-only walk (clicks on the tap targets' centres, text typed on the
+# on-screen keyboard), each from welcome to the receipt with a sim card
+# swipe.  The database row is checked field by field (a name with
+# diacritics and an apostrophe), and the receipt PDF the private cupsd
+# wrote: the registration number and the masked NIK, never the full NIK.
+. "$(dirname "$0")/../lib/testlib.sh"
+. "$(dirname "$0")/../lib/xvfb.sh"
+. "$(dirname "$0")/../lib/kiosk.sh"
+kiosk_need
+t_tmpdir
+kiosk_setup testpdf
+NIK=3201015708900001
+MASKED=3201********0001
+
+# kb_focus ID [NTH]: press Tab until the focus is on ID (the NTH target of
+# that id in focus order, 0 = the first), at most 40 presses.
+kb_focus() {
+	_want=$1 _nth=${2:-0} _seen=0 _n=0
+	while [ $_n -lt 40 ]; do
+		_f=$(kiosk_focus)
+		if [ "$_f" = "$_want" ] || [ "${_f%%:*}" = "$_want" ]; then
+			[ "$_seen" -ge "$_nth" ] && return 0
+			_seen=$((_seen + 1))
+		fi
+		xdotool key Tab
+		# Wait (bounded) for the frame that shows the new focus.
+		_j=0
+		while [ "$(kiosk_focus)" = "$_f" ] && [ $_j -lt 20 ]; do
+			sleep 0.05
+			_j=$((_j + 1))
+		done
+		_n=$((_n + 1))
+	done
+	fail "keyboard: Tab never reached '$_want' #$_nth on scene '$(kiosk_scene)' (focus '$(kiosk_focus)')"
+	return 1
+}
+
+# kb_press ID [NTH]: focus it with Tab and press Enter.
+kb_press() { kb_focus "$@" && xdotool key Return && sleep 0.2; }
+
+# kb_field TEXT: type TEXT into the screen's input on the physical
+# keyboard, then go on (Tab to Next, Enter).
+kb_field() {
+	[ -n "$1" ] && kiosk_type "$1"
+	sleep 0.2
+	kb_press NEXT
+}
+
+# click_text TEXT: type TEXT with clicks on the on-screen keyboard's keys:
+# capitals through shift, digits and punctuation on the symbols page
+# (letters page: "'" and "-" and "." are there), letters with accents on
+# the accents page.
+click_char() {
+	c=$1
+	if kiosk_has "$KIOSK_KEY_ID" "$c"; then
+		kiosk_click_key "$c"
+		return
+	fi
+	lower=$(printf '%s' "$c" | tr 'A-Z' 'a-z')
+	if [ "$lower" != "$c" ] && kiosk_has "$KIOSK_KEY_ID" "$lower"; then
+		kiosk_click "$KIOSK_KEY_ID" SHIFT && kiosk_click_key "$c"
+		return
+	fi
+	if [ "$c" = " " ]; then
+		kiosk_click "$KIOSK_KEY_ID" SPACE
+		return
+	fi
+	for page in SYMBOLS ACCENTS LETTERS SYMBOLS; do
+		kiosk_has "$KIOSK_KEY_ID" "$page" || continue
+		kiosk_click "$KIOSK_KEY_ID" "$page"
+		if kiosk_has "$KIOSK_KEY_ID" "$c"; then
+			kiosk_click_key "$c"
+			return
+		fi
+		case "$c" in
+		[A-Z]* | É* | Ñ*) ;;
+		*) continue ;;
+		esac
+	done
+	fail "on-screen keyboard: no key for '$c' on scene '$(kiosk_scene)'"
+	return 1
+}
+
+click_text() {
+	printf '%s' "$1" | python3 -c 'import sys; [print(c) for c in sys.stdin.read()]' > "$T_DIR/chars"
+	while IFS= read -r ch; do
+		[ -n "$ch" ] || ch=" "
+		click_char "$ch" || return 1
+	done < "$T_DIR/chars"
+}
+
+click_field() {
+	[ -n "$1" ] && click_text "$1"
+	kiosk_click NEXT
+}
+
+# check_row REGNO NAME ADDRESS OCCUPATION PHONE EMAIL INFO PURPOSE OBTAIN
+# DELIVERY: the committed row, field by field.
+check_row() {
+	w=$1
+	r=$(db "SELECT id FROM requests WHERE regno = '$2'")
+	[ -n "$r" ] || { fail "$w: a row for '$2'"; return 1; }
+	f() { db "SELECT $1 FROM requests WHERE id = $r"; }
+	check_eq "$w: name" "$3" "$(f name)"
+	check_eq "$w: id type" nik "$(f id_type)"
+	check_eq "$w: id number" "$NIK" "$(f id_number)"
+	check_eq "$w: address" "$4" "$(f address)"
+	check_eq "$w: occupation" "$5" "$(f occupation)"
+	check_eq "$w: phone" "$6" "$(f phone)"
+	check_eq "$w: email" "$7" "$(f email)"
+	check_eq "$w: information requested" "$8" "$(f info)"
+	check_eq "$w: purpose" "$9" "$(f purpose)"
+	shift 9
+	check_eq "$w: obtain" "$1" "$(f obtain)"
+	check_eq "$w: delivery" "$2" "$(f delivery)"
+	check_eq "$w: channel" kiosk "$(f channel)"
+	check_eq "$w: status" submitted "$(f status)"
+}
+
+# check_receipt WHAT REGNO: the receipt came out of the testpdf queue.
+_receipt_done() {
+	[ "$(db "SELECT state FROM print_jobs j JOIN requests r ON r.id = j.request_id
+		WHERE r.regno = '$1' ORDER BY j.id DESC LIMIT 1")" = done ] &&
+		[ -s "$CUPSDIR/out/testpdf.pdf" ]
+}
+check_receipt() {
+	if ! _kiosk_wait 30 _receipt_done "$2"; then
+		fail "$1: the receipt's job row is done and the PDF is there within 30 s (job rows: $(db "SELECT state, reason FROM print_jobs" | tr '\n' ' '))"
+		return 1
+	fi
+	pass "$1: the job row says done"
+	txt=$(pdftotext -layout "$CUPSDIR/out/testpdf.pdf" - 2>/dev/null)
+	check_has "$1: the receipt has the registration number" "$2" "$txt"
+	check_has "$1: ... the masked NIK" "$MASKED" "$txt"
+	check_lacks "$1: ... never the full NIK" "$NIK" "$txt"
+}
+
+# regno_on_screen: the done screen's registration number, from the DB's
+# newest row (the screen itself is a picture: checked by screenshot).
+newest_regno() { db "SELECT regno FROM requests ORDER BY id DESC LIMIT 1"; }
+
+kiosk_start || exit 1
+kiosk_snap 01-welcome
+
+# ---- the keyboard-only walk ----------------------------------------------
+NAME="Ni Luh Putu Déwi O'Neil"
+ADDR="Jl. Merdeka No. 1, Bengkulu"
+INFO="Daftar TPS Kota Bengkulu Pemilu 2024"
+check_eq "keyboard: the welcome screen has the focus on Request first" REQUEST "$(kiosk_focus)"
+kb_press REQUEST
+kiosk_wait_scene identify && pass "keyboard: Enter on Request opens identify"
+kiosk_snap 02-identify
+sim_card "$NIK"
+kiosk_wait_scene form && pass "keyboard: the card swipe fills the NIK and opens the form"
+kiosk_snap 03-form-name
+kb_field "$NAME"
+kb_field "$ADDR"
+kb_field "Guru"
+kb_field "081234567890"
+kb_field "dewi@example.id"
+kb_field "$INFO"
+kb_field "Tugas sekolah"
+kiosk_snap 04-form-obtain
+kb_press CHOICE 1 # softcopy
+kiosk_snap 05-form-delivery
+kb_press CHOICE 4 # email
+kiosk_wait_scene review && pass "keyboard: the last choice opens the review"
+kb_press CONSENT
+kb_press TRUTH
+kiosk_snap 06-review
+kb_press SUBMIT
+kiosk_wait_scene done 20 && pass "keyboard: submit ends on the done screen"
+kiosk_snap 07-done
+R1=$(newest_regno)
+check_has "keyboard: a registration number" "/PPID/KPU-BKL/" "$R1"
+check_row keyboard "$R1" "$NAME" "$ADDR" Guru 081234567890 dewi@example.id \
+	"$INFO" "Tugas sekolah" softcopy email
+check_receipt keyboard "$R1"
+kb_press FINISH
+kiosk_wait_scene welcome && pass "keyboard: Finish returns to welcome"
+
+# ---- the click-only walk -------------------------------------------------
+rm -f "$CUPSDIR/out/testpdf.pdf"
+kiosk_click REQUEST
+kiosk_wait_scene identify && pass "click: Request opens identify"
+sim_card "$NIK"
+kiosk_wait_scene form && pass "click: the card swipe opens the form"
+click_field "Ni Luh Putu Déwi O'Neil"
+kiosk_snap 11-click-name
+click_field "jalan merdeka"
+click_field "guru"
+click_field "081234567890"
+click_field ""
+click_field "daftar pemilih tetap"
+click_field "penelitian"
+kiosk_click CHOICE 2 # hardcopy
+kiosk_click CHOICE 0 # pickup
+kiosk_wait_scene review && pass "click: the choices lead to the review"
+kiosk_click CONSENT
+kiosk_click TRUTH
+kiosk_snap 12-click-review
+kiosk_click SUBMIT
+kiosk_wait_scene done 20 && pass "click: submit ends on the done screen"
+kiosk_snap 13-click-done
+R2=$(newest_regno)
+if [ "$R2" != "$R1" ]; then pass "click: a second request"; else fail "click: a second request (still $R1)"; fi
+check_row click "$R2" "Ni Luh Putu Déwi O'Neil" "jalan merdeka" guru 081234567890 "" \
+	"daftar pemilih tetap" penelitian hardcopy pickup
+check_receipt click "$R2"
+kiosk_click FINISH
+kiosk_wait_scene welcome && pass "click: Finish returns to welcome"
+
+kiosk_stop
+check_eq "SIGTERM ends ppid-kiosk with status 0" 0 "$KIOSK_RC"
+check_lacks "the kiosk's log never has the NIK" "$NIK" "$(cat "$T_DIR/kiosk.log")"
+[ -n "${KIOSK_SNAPS:-}" ] && echo "# screenshots in $KIOSK_SNAPS"
+t_done
