@@ -194,3 +194,22 @@ print(f"# scanned {read >> 10} KiB of process {pid}", file=sys.stderr)
 sys.exit(0 if found else 1)
 PY
 }
+
+# kiosk_quick_request NAME: from welcome to the done screen the short way
+# (clicks on the targets, fields typed on the physical keyboard, a card
+# swipe of the synthetic NIK); fails with a FAIL line where it stops.
+kiosk_quick_request() {
+	kiosk_click REQUEST && kiosk_wait_scene identify || return 1
+	sim_card 3201015708900001
+	kiosk_wait_scene form || return 1
+	for v in "$1" "Jl. Merdeka No. 1, Bengkulu" Guru 081234567890 "" \
+		"Daftar TPS Kota Bengkulu Pemilu 2024" "Tugas sekolah"; do
+		[ -n "$v" ] && kiosk_type "$v"
+		sleep 0.2
+		kiosk_click NEXT || return 1
+	done
+	kiosk_click CHOICE 2 && kiosk_click CHOICE 0 || return 1
+	kiosk_wait_scene review || return 1
+	kiosk_click CONSENT && kiosk_click TRUTH && kiosk_click SUBMIT || return 1
+	kiosk_wait_scene done 20
+}
