@@ -148,14 +148,17 @@ sim_button() { _fifo_write "$T_DIR/run/gpio.fifo" "${1:-click}"; }
 
 db() { sqlite3 -batch "$T_DIR/q.db" "$@"; }
 
-# kiosk_mem_has TEXT: does the kiosk process's memory hold TEXT (bytes, as
-# UTF-8)?  Reads /proc/PID/maps and /proc/PID/mem; regions not resident
+# kiosk_mem_has TEXT: does the kiosk process's memory hold TEXT (as UTF-8,
+# UTF-16LE or UTF-32LE: a font library may hold text in wide characters)?
+# It says on stderr where.  Reads /proc/PID/maps and /proc/PID/mem; regions not resident
 # (smaps Rss 0, e.g. the sanitizer's shadow) are skipped.  0 = found,
 # 1 = not found, 2 = could not read.
 kiosk_mem_has() {
 	python3 - "$KIOSK_PID" "$1" << 'PY'
 import re, sys
-pid, needle = sys.argv[1], sys.argv[2].encode()
+pid, text = sys.argv[1], sys.argv[2]
+needles = [(e, text.encode(e)) for e in ("utf-8", "utf-16-le", "utf-32-le")]
+keep = max(len(n) for _, n in needles)
 regions, cur = [], None
 try:
     for line in open(f"/proc/{pid}/smaps"):
@@ -183,14 +186,17 @@ for lo, hi, perm, rss in regions:
         except (OSError, ValueError, OverflowError):
             break
         read += len(chunk)
-        if needle in tail + chunk:
-            found = True
+        for enc, needle in needles:
+            if needle in tail + chunk:
+                found = f"{enc} at about {pos:#x} ({perm})"
+        if found:
             break
-        tail = chunk[-len(needle):]
+        tail = chunk[-keep:]
         pos += n
     if found:
         break
-print(f"# scanned {read >> 10} KiB of process {pid}", file=sys.stderr)
+print(f"# scanned {read >> 10} KiB of process {pid}: "
+      + (f"found, {found}" if found else "not found"), file=sys.stderr)
 sys.exit(0 if found else 1)
 PY
 }
