@@ -38,8 +38,7 @@ check_eq "paper out: the number is still on screen when the failure is known" do
 sleep 25
 check_eq "paper out: ... and still 25 s later (write it down)" done "$(kiosk_scene)"
 check_lacks "the kiosk's log never has the NIK" "$NIK" "$(cat "$T_DIR/kiosk.log")"
-kiosk_click FINISH
-kiosk_wait_scene welcome
+kiosk_tap_to welcome FINISH && pass "paper out: Finish returns to welcome"
 sleep 0.5
 kiosk_snap 32-welcome-no-paper
 

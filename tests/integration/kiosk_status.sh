@@ -55,18 +55,15 @@ check_eq "QR: a wrong token shows no status" status "$(kiosk_scene)"
 
 # ---- by typed number + last 4 ----------------------------------------------
 # The number into the first input, Tab, the digits into the second.
-kiosk_click_input() {
-	if kiosk_has "$1"; then kiosk_click "$1"; else kiosk_click INPUT "$2"; fi
-}
-kiosk_click_input REGNO 0
+kiosk_click INPUT_REGNO
 kiosk_type "$R"
-kiosk_click_input LAST4 1
+kiosk_click INPUT_LAST4
 kiosk_type 9999
 kiosk_key Return
 kiosk_has LOOKUP && kiosk_click LOOKUP
 sleep 1
 check_eq "typed: a wrong last 4 shows no status" status "$(kiosk_scene)"
-kiosk_click_input LAST4 1
+kiosk_click INPUT_LAST4
 kiosk_key BackSpace BackSpace BackSpace BackSpace
 kiosk_type 0001
 kiosk_snap 23-status-typed

@@ -50,38 +50,45 @@ kb_field() {
 	kb_press NEXT
 }
 
-# click_text TEXT: type TEXT with clicks on the on-screen keyboard's keys:
-# capitals through shift, digits and punctuation on the symbols page
-# (letters page: "'" and "-" and "." are there), letters with accents on
-# the accents page.
-click_char() {
-	c=$1
-	if kiosk_has "$KIOSK_KEY_ID" "$c"; then
-		kiosk_click_key "$c"
-		return
-	fi
-	lower=$(printf '%s' "$c" | tr 'A-Z' 'a-z')
-	if [ "$lower" != "$c" ] && kiosk_has "$KIOSK_KEY_ID" "$lower"; then
-		kiosk_click "$KIOSK_KEY_ID" SHIFT && kiosk_click_key "$c"
-		return
-	fi
-	if [ "$c" = " " ]; then
-		kiosk_click "$KIOSK_KEY_ID" SPACE
-		return
-	fi
-	for page in SYMBOLS ACCENTS LETTERS SYMBOLS; do
-		kiosk_has "$KIOSK_KEY_ID" "$page" || continue
-		kiosk_click "$KIOSK_KEY_ID" "$page"
-		if kiosk_has "$KIOSK_KEY_ID" "$c"; then
-			kiosk_click_key "$c"
-			return
-		fi
-		case "$c" in
-		[A-Z]* | É* | Ñ*) ;;
-		*) continue ;;
-		esac
+# click_text TEXT: type TEXT with clicks on the on-screen keyboard's keys
+# (targets "KEY" labelled with what they type): capitals through
+# KEY_SHIFT, other characters on whichever page has them (KEY_LETTERS,
+# KEY_SYMBOLS, KEY_ACCENTS; the accents page is reached from the symbols
+# page).  After each page change or shift it waits (bounded) for the frame
+# that shows the key.
+_key_poll() { # _key_poll CHAR: up to 1 s for the key to show
+	_k=0
+	while [ $_k -lt 10 ]; do
+		kiosk_has KEY "$1" && return 0
+		sleep 0.1
+		_k=$((_k + 1))
 	done
-	fail "on-screen keyboard: no key for '$c' on scene '$(kiosk_scene)'"
+	return 1
+}
+_char_here() { # type CHAR if this page has it (with shift for a capital)
+	if kiosk_has KEY "$1"; then
+		kiosk_click KEY "$1"
+		return
+	fi
+	lower=$(printf '%s' "$1" | python3 -c 'import sys; print(sys.stdin.read().lower(), end="")')
+	if [ "$lower" != "$1" ] && kiosk_has KEY "$lower" && kiosk_has KEY_SHIFT; then
+		kiosk_click KEY_SHIFT
+		_key_poll "$1" && { kiosk_click KEY "$1"; return; }
+		kiosk_click KEY "$lower"
+		return
+	fi
+	return 1
+}
+click_char() {
+	_char_here "$1" && return 0
+	for page in KEY_LETTERS KEY_SYMBOLS KEY_ACCENTS KEY_SYMBOLS KEY_LETTERS; do
+		kiosk_has "$page" || continue
+		kiosk_click "$page"
+		_lower=$(printf '%s' "$1" | python3 -c 'import sys; print(sys.stdin.read().lower(), end="")')
+		_key_poll "$1" || _key_poll "$_lower" || true
+		_char_here "$1" && return 0
+	done
+	fail "on-screen keyboard: no key for '$1' on scene '$(kiosk_scene)'"
 	return 1
 }
 

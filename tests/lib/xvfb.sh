@@ -27,6 +27,9 @@
 #   kiosk_target ID [INDEX|LABEL]  print "X Y", the centre of a target
 #   kiosk_click ID [INDEX|LABEL]   click that centre (mouse button 1);
 #                                  1 with a FAIL line when it is not there
+#   kiosk_tap_to SCENE ID [SEL]    click ID until SCENE shows (twice at most:
+#                                  after a long wait the screen may have
+#                                  blanked, and the waking touch is swallowed)
 #   kiosk_click_key TEXT           click the on-screen keyboard key labelled
 #                                  TEXT (KIOSK_KEY_ID, default "KEY")
 #   kiosk_type TEXT                type TEXT on the physical keyboard
@@ -213,6 +216,15 @@ kiosk_click() {
 	# A small pause between clicks: two clicks 0 ms apart on one spot
 	# are a double click, which is not what a finger does.
 	sleep 0.15
+}
+
+kiosk_tap_to() {
+	_scene=$1
+	shift
+	kiosk_click "$@" || return 1
+	_kiosk_wait 3 _kiosk_is_scene "$_scene" && return 0
+	kiosk_has "$@" && kiosk_click "$@"
+	kiosk_wait_scene "$_scene" 10
 }
 
 kiosk_click_key() { kiosk_click "$KIOSK_KEY_ID" "$1"; }
