@@ -56,13 +56,14 @@ CUPS_LIBS   := $(shell cups-config --libs 2>/dev/null)
 CORE_PKGS    := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode
 CONSOLE_PKGS := ncursesw
 UI_PKGS      := sdl2 SDL2_ttf
+KIOSK_PKGS   := libpng
 
 # Missing packages, checked quietly before anything is built (one shell).
 # `make test`, `make run` and `make deps` install them first (deps.sh); any
 # other build goal stops here with the list and the command to install.
 NODEPS_GOALS := test run deps clean format format-check uninstall
 DEPS_SET := $(if $(filter tests-build test-hw bench $(BUILD)/tests/%,$(MAKECMDGOALS)),test,build)
-MISSING := $(strip $(shell for p in $(CORE_PKGS) $(CONSOLE_PKGS) $(UI_PKGS) \
+MISSING := $(strip $(shell for p in $(CORE_PKGS) $(CONSOLE_PKGS) $(UI_PKGS) $(KIOSK_PKGS) \
 	$(if $(filter test,$(DEPS_SET)),cmocka); do \
 	$(PKG_CONFIG) --exists $$p 2>/dev/null || printf '%s ' $$p; done; \
 	for c in $(firstword $(CC)) cups-config xxd; do \
@@ -114,6 +115,11 @@ CONSOLE_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
 UI_CFLAGS    = $(COMMON_CFLAGS) -I$(BUILD)/deny/ui -Iui -Ifirmware/base \
 	$(shell $(PKG_CONFIG) --cflags $(UI_PKGS) 2>/dev/null)
 UI_LIBS      = $(shell $(PKG_CONFIG) --libs $(UI_PKGS) 2>/dev/null) -lm
+# The kiosk program (main.c, kiosk_ui.c, kiosk_demo.c): the one place that
+# sees both the core's kiosk headers and ui/ (ui/ never includes firmware).
+KIOSK_MAIN_CFLAGS = $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) -Ifirmware/kiosk \
+	-Iui $(shell $(PKG_CONFIG) --cflags $(UI_PKGS) $(KIOSK_PKGS) 2>/dev/null)
+KIOSK_MAIN_LIBS = $(UI_LIBS) $(shell $(PKG_CONFIG) --libs $(KIOSK_PKGS) 2>/dev/null)
 DRV_TEST_CFLAGS := $(DRV_CFLAGS) $(call pkg_cflags,cmocka)
 UI_TEST_CFLAGS   = $(UI_CFLAGS) $(call pkg_cflags,cmocka)
 TEST_CFLAGS := $(filter-out -I$(BUILD)/deny/core,$(CORE_CFLAGS)) \
@@ -131,7 +137,8 @@ CORE_SRC    := $(wildcard firmware/*.c)
 DRV_SRC     := $(filter-out $(DRV_SKIP),$(wildcard drivers/*.c))
 CONSOLE_SRC := $(wildcard firmware/console/*.c)
 UI_SRC      := $(wildcard ui/*.c)
-KIOSK_SRC   := $(filter-out firmware/kiosk/main.c,$(wildcard firmware/kiosk/*.c))
+KIOSK_MAIN_SRC := firmware/kiosk/main.c firmware/kiosk/kiosk_ui.c firmware/kiosk/kiosk_demo.c
+KIOSK_SRC   := $(filter-out $(KIOSK_MAIN_SRC),$(wildcard firmware/kiosk/*.c))
 SQL         := $(sort $(wildcard sql/[0-9]*.sql))
 TEST_SRC    := $(wildcard tests/unit/test_*.c)
 # Driver tests are built like the drivers and linked without the core: each
@@ -139,7 +146,10 @@ TEST_SRC    := $(wildcard tests/unit/test_*.c)
 DRV_TEST_SRC := $(filter tests/unit/test_cardreader% tests/unit/test_debounce% \
 	tests/unit/test_gpio%,$(TEST_SRC))
 # The kiosk's flow and engine tests link the kiosk library.
-FLOW_TEST_SRC := $(filter tests/unit/test_flow% tests/unit/test_kiosk%,$(TEST_SRC))
+# The kiosk's screens: built like the program (kiosk + ui), linked with both.
+KIOSK_UI_TEST_SRC := $(filter tests/unit/test_kiosk_ui%,$(TEST_SRC))
+FLOW_TEST_SRC := $(filter-out $(KIOSK_UI_TEST_SRC),$(filter tests/unit/test_flow% \
+	tests/unit/test_kiosk%,$(TEST_SRC)))
 # UI tests are built like ui/ (SDL + base only) and linked without the core.
 UI_TEST_SRC := $(filter tests/unit/test_ui_%,$(TEST_SRC))
 BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
@@ -152,17 +162,19 @@ DRV_LIB     := $(BUILD)/libppiddrivers.a
 KIOSK_LIB   := $(BUILD)/libppidkiosk.a
 UI_LIB      := $(BUILD)/libppidui.a
 CONSOLE     := $(BUILD)/ppid-console
+KIOSK       := $(BUILD)/ppid-kiosk
 TESTS       := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 DRV_TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(DRV_TEST_SRC))
 FLOW_TESTS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(FLOW_TEST_SRC))
 UI_TESTS    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UI_TEST_SRC))
+KIOSK_UI_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(KIOSK_UI_TEST_SRC))
 BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 UI_BENCHES  := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(UI_BENCH_SRC))
 GEN         := $(BUILD)/gen/migrations.h
 
-.PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz layers-check
+.PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz layers-check screens
 .SECONDARY:
-all: $(CONSOLE) $(KIOSK_LIB) $(UI_LIB)
+all: $(CONSOLE) $(KIOSK) $(KIOSK_LIB) $(UI_LIB)
 
 # Per-test link extras (for -Wl,--wrap) live beside the test: tests/unit/test_x.mk
 # defines TEST_LDFLAGS_test_x.
@@ -195,13 +207,17 @@ $(call obj,$(KIOSK_SRC)): $(BUILD)/obj/%.o: %.c | $(GEN) $(call deny,core,$(CORE
 	$(call compile,$(CORE_CFLAGS) -Ifirmware/kiosk)
 $(call obj,$(UI_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
 	$(call compile,$(UI_CFLAGS))
+$(call obj,$(KIOSK_MAIN_SRC)): $(BUILD)/obj/%.o: %.c | $(GEN)
+	$(call compile,$(KIOSK_MAIN_CFLAGS))
+$(call obj,$(KIOSK_UI_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(GEN)
+	$(call compile,$(KIOSK_MAIN_CFLAGS) $(call pkg_cflags,cmocka))
 $(call obj,$(DRV_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,drivers,$(DRV_DENY))
 	$(call compile,$(DRV_TEST_CFLAGS))
 $(call obj,$(FLOW_TEST_SRC)): $(BUILD)/obj/%.o: %.c
 	$(call compile,$(TEST_CFLAGS) -Ifirmware/kiosk)
 $(call obj,$(UI_TEST_SRC) $(UI_BENCH_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
 	$(call compile,$(UI_TEST_CFLAGS))
-$(call obj,$(filter-out $(DRV_TEST_SRC) $(FLOW_TEST_SRC) $(UI_TEST_SRC),$(TEST_SRC)) \
+$(call obj,$(filter-out $(DRV_TEST_SRC) $(FLOW_TEST_SRC) $(UI_TEST_SRC) $(KIOSK_UI_TEST_SRC),$(TEST_SRC)) \
 		$(filter-out $(UI_BENCH_SRC),$(BENCH_SRC))): $(BUILD)/obj/%.o: %.c
 	$(call compile,$(TEST_CFLAGS))
 
@@ -222,6 +238,20 @@ $(CONSOLE): $(call obj,$(CONSOLE_SRC)) $(APP_LIBS)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(call obj,$(CONSOLE_SRC)) $(APP_LIBS) \
 		$(CORE_LIBS) $(DRV_LIBS) $(call pkg_libs,$(CONSOLE_PKGS))
 
+# The kiosk: its program objects, the engine, the UI toolkit, the core.
+KIOSK_OBJS := $(call obj,$(KIOSK_MAIN_SRC))
+KIOSK_APP_LIBS := $(KIOSK_LIB) $(UI_LIB) $(APP_LIBS)
+$(KIOSK): $(KIOSK_OBJS) $(KIOSK_APP_LIBS)
+	$(call quiet,LINK,$@)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(KIOSK_OBJS) $(KIOSK_APP_LIBS) \
+		$(CORE_LIBS) $(DRV_LIBS) $(KIOSK_MAIN_LIBS)
+
+$(KIOSK_UI_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(filter-out %/main.o,$(KIOSK_OBJS)) $(KIOSK_APP_LIBS)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
+		$(filter-out %/main.o,$(KIOSK_OBJS)) $(KIOSK_APP_LIBS) $(CORE_LIBS) \
+		$(DRV_LIBS) $(KIOSK_MAIN_LIBS) $(TEST_LIBS)
+
 $(DRV_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(DRV_LIB) $(BASE_LIB)
 	$(call quiet,LINK,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
@@ -238,7 +268,7 @@ $(UI_TESTS): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UI_LIB) $(BASE_LIB)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(UI_LIB) $(BASE_LIB) $(UI_LIBS) $(TEST_LIBS)
 
-$(filter-out $(DRV_TESTS) $(FLOW_TESTS) $(UI_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(APP_LIBS)
+$(filter-out $(DRV_TESTS) $(FLOW_TESTS) $(UI_TESTS) $(KIOSK_UI_TESTS),$(TESTS)): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(APP_LIBS)
 	$(call quiet,LINK,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) $(TEST_LDFLAGS_$*) -o $@ $< \
 		$(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS) $(TEST_LIBS)
@@ -280,7 +310,7 @@ layers-check: $(BUILD)/check/drivers-alone $(call deny,core,$(CORE_DENY)) \
 	$(Q)$(call refuse,$(BASE_CFLAGS),"queue.h",the base)
 	$(Q)$(call refuse,$(BASE_CFLAGS),"cardreader.h",the base)
 
-tests-build: $(CONSOLE) $(TESTS) $(BENCHES) layers-check
+tests-build: $(CONSOLE) $(KIOSK) $(TESTS) $(BENCHES) layers-check
 
 # ---- fuzzing (clang + libFuzzer), one harness per parser -------------------
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
@@ -320,20 +350,28 @@ bench: tests-build
 deps:
 	$(Q)sh assets/deps.sh test
 
+# Every screen in both languages at 800x480 and 720x1280, as PNGs
+# (SCENE-LANG-WxH.png), drawn by the kiosk's own code without a display.
+screens: $(KIOSK)
+	$(Q)rm -rf $(BUILD)/screens && mkdir -p $(BUILD)/screens
+	$(Q)SDL_VIDEODRIVER=dummy $(KIOSK) --screens $(BUILD)/screens
+
 # ---- install -----------------------------------------------------------------
 # The configuration is root's (0644, only root writes it, or [staff] is
 # ignored); one already there is kept and the new defaults go beside it.
 CONF_DIR := $(DESTDIR)/etc/ppid-kiosk
-install: $(CONSOLE)
+install: $(CONSOLE) $(KIOSK)
 	install -d $(DESTDIR)$(PREFIX)/bin $(CONF_DIR)
 	install -m 0755 $(CONSOLE) $(DESTDIR)$(PREFIX)/bin/ppid-console
+	install -m 0755 $(KIOSK) $(DESTDIR)$(PREFIX)/bin/ppid-kiosk
 	$(Q)if [ -e $(CONF_DIR)/kiosk.conf ]; then \
 		install -m 0644 assets/kiosk.conf $(CONF_DIR)/kiosk.conf.dist; \
 		echo "kept $(CONF_DIR)/kiosk.conf; the shipped defaults are in kiosk.conf.dist"; \
 	else install -m 0644 assets/kiosk.conf $(CONF_DIR)/kiosk.conf; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/ppid-console $(CONF_DIR)/kiosk.conf.dist
+	rm -f $(DESTDIR)$(PREFIX)/bin/ppid-console $(DESTDIR)$(PREFIX)/bin/ppid-kiosk \
+		$(CONF_DIR)/kiosk.conf.dist
 
 clean:
 	rm -rf build

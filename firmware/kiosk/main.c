@@ -1,0 +1,585 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * ppid-kiosk: the visitor's touchscreen program (notes/kiosk-cli.md).
+ *
+ * One thread, one loop (DESIGN section 6): poll() over the engine's fds
+ * (card reader, call button, the print worker's eventfd, the database
+ * watcher) with the smallest of the engine's deadline, the screen
+ * blanking's and an SDL poll interval; then the engine's ready work, the
+ * SDL events drained, taps and keys turned into flow events, and a redraw
+ * only when the flow's model or the UI's own state changed.
+ *
+ * The SDL poll interval: SDL gives no file descriptor to poll (X11 hides
+ * its socket, KMSDRM reads evdev inside SDL_PumpEvents), and
+ * SDL_WaitEventTimeout is no help on KMSDRM (it pumps and sleeps 1 ms in a
+ * loop: DESIGN section 6, TECH.md section 2).  So the loop pumps SDL on a
+ * timer that is short only while the visitor is interacting: 16 ms for
+ * 2 s after the last SDL input, then 250 ms for 30 s, then 1 s.  On an idle
+ * welcome screen that is one wake-up per second, and the first touch after
+ * a long idle is seen within a second (the touch that follows, at once).
+ */
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <SDL2/SDL.h>
+#include <png.h>
+
+#include "config.h"
+#include "display.h"
+#include "flow_view.h"
+#include "font.h"
+#include "input.h"
+#include "kiosk.h"
+#include "kiosk_demo.h"
+#include "kiosk_ui.h"
+#include "log.h"
+#include "render.h"
+#include "textcache.h"
+
+#define CMDS_MAX	1024	    /* commands in a frame */
+#define CMD_TEXT_BYTES	(64 * 1024) /* their text */
+#define SDL_FAST_MS	16	    /* pump SDL while interacting */
+#define SDL_FAST_FOR_MS 2000	    /* ...for this long after input */
+#define SDL_MID_MS	250	    /* then */
+#define SDL_MID_FOR_MS	30000	    /* ...for this long */
+#define SDL_IDLE_MS	1000	    /* idle */
+
+struct opts {
+	const char *config;	/* --config */
+	const char *db;		/* --db */
+	int win_w, win_h;	/* --windowed, 0 = fullscreen */
+	int lang;		/* --lang, -1 = unset */
+	enum ui_rotation rot;	/* --rotate */
+	bool sim;		/* --sim */
+	const char *run_dir;	/* --run-dir */
+	const char *screenshot; /* --screenshot */
+	const char *targets;	/* --targets */
+	bool software;		/* --software */
+	const char *screens;	/* --screens DIR */
+};
+
+struct app {
+	struct kiosk *k;	 /* the engine */
+	struct ui_display *d;	 /* window */
+	struct ui_fonts *fonts;	 /* typeface */
+	struct ui_textcache *tc; /* text textures */
+	struct ui_cmdlist *l;	 /* this frame */
+	struct kiosk_ui *u;	 /* layout and UI state */
+	struct flow_view view;	 /* what is on screen */
+	bool redraw;		 /* the UI's own state changed */
+	bool first;		 /* the first frame is not shown yet */
+	const struct opts *o;	 /* options */
+};
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void usage(FILE *f)
+{
+	fputs("usage: ppid-kiosk [--config FILE] [--db PATH] [--windowed WxH] "
+	      "[--lang id|en]\n"
+	      "                  [--rotate 0|90|180|270] [--sim] [--run-dir "
+	      "DIR]\n"
+	      "                  [--screenshot FILE.png] [--targets "
+	      "FILE.json] [--software]\n"
+	      "       ppid-kiosk --screens DIR   (every screen as PNGs, no "
+	      "display)\n",
+	      f);
+}
+
+static int parse(int argc, char **argv, struct opts *o)
+{
+	static const struct option lo[] = {
+	    {"config", required_argument, NULL, 'c'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"windowed", required_argument, NULL, 'w'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"rotate", required_argument, NULL, 'r'},
+	    {"sim", no_argument, NULL, 's'},
+	    {"run-dir", required_argument, NULL, 'R'},
+	    {"screenshot", required_argument, NULL, 'S'},
+	    {"targets", required_argument, NULL, 'T'},
+	    {"software", no_argument, NULL, 'W'},
+	    {"screens", required_argument, NULL, 'P'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+	char extra;
+
+	memset(o, 0, sizeof(*o));
+	o->lang = -1;
+	o->run_dir = "/run/ppid-kiosk";
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'w':
+			if (sscanf(optarg, "%dx%d%c", &o->win_w, &o->win_h,
+				   &extra) != 2 ||
+			    o->win_w < 1 || o->win_h < 1 || o->win_w > 16384 ||
+			    o->win_h > 16384) {
+				fprintf(stderr, "ppid-kiosk: --windowed WxH, "
+						"e.g. 800x480\n");
+				return -1;
+			}
+			break;
+		case 'l':
+			if (strcmp(optarg, "id") == 0)
+				o->lang = LANG_ID;
+			else if (strcmp(optarg, "en") == 0)
+				o->lang = LANG_EN;
+			else {
+				fprintf(stderr, "ppid-kiosk: --lang id|en\n");
+				return -1;
+			}
+			break;
+		case 'r':
+			if (ui_rotation_parse(optarg, &o->rot) != 0) {
+				fprintf(stderr,
+					"ppid-kiosk: --rotate 0|90|180|270\n");
+				return -1;
+			}
+			break;
+		case 's':
+			o->sim = true;
+			break;
+		case 'R':
+			o->run_dir = optarg;
+			break;
+		case 'S':
+			o->screenshot = optarg;
+			break;
+		case 'T':
+			o->targets = optarg;
+			break;
+		case 'W':
+			o->software = true;
+			break;
+		case 'P':
+			o->screens = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- PNG and JSON, written atomically ----------------------------------- */
+
+static int write_png(const char *path, SDL_Surface *s)
+{
+	char tmp[PATH_MAX];
+	SDL_Surface *rgb =
+	    SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGB24, 0);
+	png_image img;
+	int rc = -1;
+
+	if (!rgb) {
+		log_err("screenshot: %s", SDL_GetError());
+		return -1;
+	}
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
+		goto out;
+	memset(&img, 0, sizeof(img));
+	img.version = PNG_IMAGE_VERSION;
+	img.width = (png_uint_32)rgb->w;
+	img.height = (png_uint_32)rgb->h;
+	img.format = PNG_FORMAT_RGB;
+	if (!png_image_write_to_file(&img, tmp, 0, rgb->pixels, rgb->pitch,
+				     NULL)) {
+		log_err("screenshot %s: %s", tmp, img.message);
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		log_err("screenshot %s: %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	SDL_FreeSurface(rgb);
+	return rc;
+}
+
+static int write_targets(struct app *a, const struct ui_scale *sc)
+{
+	char tmp[PATH_MAX];
+	FILE *f;
+	int rc;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", a->o->targets) >=
+	    (int)sizeof(tmp))
+		return -1;
+	f = fopen(tmp, "w");
+	if (!f) {
+		log_err("targets %s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	rc = kiosk_ui_targets_json(a->u, &a->view, sc, f);
+	if (fclose(f) != 0 || rc != 0 || rename(tmp, a->o->targets) != 0) {
+		log_err("targets %s: %s", a->o->targets, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the frame ---------------------------------------------------------------- */
+
+static void layout(struct app *a)
+{
+	kiosk_view(a->k, &a->view);
+	if (kiosk_ui_layout(a->u, &a->view, ui_display_scale(a->d), a->tc,
+			    a->l) != 0)
+		log_warn("kiosk: the %s screen did not lay out whole",
+			 flow_scene_name(a->view.scene));
+}
+
+static void draw(struct app *a)
+{
+	const struct ui_scale *sc = ui_display_scale(a->d);
+	SDL_Renderer *r = ui_display_renderer(a->d);
+
+	layout(a);
+	if (ui_display_begin(a->d) != 0)
+		return;
+	ui_render_execute(a->l, r, a->tc, sc);
+	if (a->o->screenshot) {
+		SDL_Surface *s = ui_display_read(a->d);
+
+		if (s) {
+			write_png(a->o->screenshot, s);
+			SDL_FreeSurface(s);
+		}
+	}
+	ui_display_present(a->d);
+	if (a->o->targets)
+		write_targets(a, sc);
+	if (a->first) {
+		a->first = false;
+		fprintf(stderr, "ppid-kiosk: ready (scene %s)\n",
+			flow_scene_name(a->view.scene));
+	}
+}
+
+static void wipe_hook(void *ctx)
+{
+	struct app *a = ctx;
+
+	kiosk_ui_wipe(a->u);
+	ui_textcache_wipe(a->tc);
+	ui_cmdlist_clear(a->l);
+	a->redraw = true;
+}
+
+/* ---- --screens: every screen as a PNG ------------------------------------------ */
+
+static int screens(const char *dir)
+{
+	static const int sizes[][2] = {{800, 480}, {720, 1280}};
+	static struct flow f;
+	static struct flow_view v;
+	struct ui_fonts *fonts = NULL;
+	struct kiosk_ui *u = NULL;
+	struct ui_cmdlist *l = NULL;
+	int rc = 1, n = 0;
+
+	if (SDL_Init(0) != 0 || !(fonts = ui_fonts_new(NULL, NULL)) ||
+	    !(u = kiosk_ui_new()) ||
+	    !(l = ui_cmdlist_new(CMDS_MAX, CMD_TEXT_BYTES))) {
+		log_err("screens: cannot start (%s)", SDL_GetError());
+		goto out;
+	}
+	mkdir(dir, 0755);
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		int w = sizes[s][0], h = sizes[s][1];
+		SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(
+		    0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+		SDL_Renderer *r =
+		    surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+		struct ui_textcache *tc =
+		    r ? ui_textcache_new(r, fonts, 0, 0) : NULL;
+		struct ui_scale sc;
+
+		if (!tc || ui_scale_init(&sc, w, h, UI_ROT_0) != 0) {
+			log_err("screens: %s", SDL_GetError());
+			goto next;
+		}
+		for (int i = 0; i < kiosk_demo_count(); i++)
+			for (int lang = 0; lang < LANG_COUNT; lang++) {
+				const char *name =
+				    kiosk_demo_go(&f, i, (enum lang)lang);
+				char path[PATH_MAX];
+				SDL_Color bg = ui_palette(UI_COLOR_BG);
+
+				if (!name) {
+					log_err("screens: demo %d went wrong",
+						i);
+					continue;
+				}
+				flow_view(&f, &v);
+				kiosk_ui_wipe(u);
+				if (kiosk_ui_layout(u, &v, &sc, tc, l) != 0)
+					log_warn("screens: %s does not lay "
+						 "out whole",
+						 name);
+				SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b,
+						       255);
+				SDL_RenderClear(r);
+				ui_render_execute(l, r, tc, &sc);
+				SDL_RenderFlush(r);
+				snprintf(path, sizeof(path),
+					 "%s/%s-%s-%dx%d.png", dir, name,
+					 lang == LANG_EN ? "en" : "id", w, h);
+				if (write_png(path, surf) == 0)
+					n++;
+			}
+	next:
+		ui_textcache_free(tc);
+		if (r)
+			SDL_DestroyRenderer(r);
+		SDL_FreeSurface(surf);
+	}
+	printf("ppid-kiosk: %d screens in %s\n", n, dir);
+	rc = n > 0 ? 0 : 1;
+out:
+	ui_cmdlist_free(l);
+	kiosk_ui_free(u);
+	ui_fonts_free(fonts);
+	SDL_Quit();
+	return rc;
+}
+
+/* ---- the loop -------------------------------------------------------------------- */
+
+static int min_timeout(int a, int64_t b)
+{
+	if (b < 0)
+		return a;
+	if (b > INT_MAX)
+		b = INT_MAX;
+	return a < 0 || b < a ? (int)b : a;
+}
+
+static void handle_sdl(struct app *a, struct ui_input *in, int64_t now,
+		       int64_t *last_input)
+{
+	SDL_Event e;
+
+	while (SDL_PollEvent(&e)) {
+		struct ui_input_event ev;
+		struct flow_event fev;
+		int r;
+
+		if (e.type == SDL_WINDOWEVENT) {
+			if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+				ui_display_resize(a->d);
+				a->redraw = true;
+			} else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+				a->redraw = true;
+			}
+			continue;
+		}
+		/* SDL_QUIT (the window manager's close, Alt+F4) is ignored:
+		 * only SIGTERM / SIGINT end the kiosk. */
+		if (!ui_input_feed(in, &e, now, &ev))
+			continue;
+		*last_input = now;
+		r = kiosk_ui_input(a->u, &a->view, &ev, &fev);
+		if (r & KIOSK_UI_EVENT) {
+			fev.now_ms = now;
+			fev.wall = 0;
+			kiosk_feed(a->k, &fev);
+		}
+		if (r)
+			a->redraw = true;
+		/* The next event hits the screen as it is now. */
+		if (r & KIOSK_UI_EVENT)
+			layout(a);
+	}
+}
+
+static int run(const struct opts *o)
+{
+	static struct app a;
+	struct config cfg;
+	struct flow_config fc;
+	struct kiosk_options ko;
+	struct ui_display_cfg dc = {
+	    .width = o->win_w,
+	    .height = o->win_h,
+	    .rot = o->rot,
+	    .software = o->software,
+	    .vsync = !o->software,
+	    .title = "PPID Kiosk",
+	};
+	struct ui_input_cfg ic = {.blank_ms = 0, .slop = 24};
+	struct ui_input in;
+	struct sigaction sa;
+	sigset_t block, empty;
+	const char *cpath = o->config ? o->config : getenv("PPID_CONFIG");
+	int64_t now, last_input;
+	int rc = 1;
+
+	a.o = o;
+	a.first = true;
+	if (config_load(&cfg, cpath, stderr) < 0)
+		return 2;
+	if (o->sim) {
+		mkdir(o->run_dir, 0755);
+		cfg.reader_backend = CONFIG_READER_SIM;
+		cfg.gpio_backend = CONFIG_GPIO_SIM;
+		snprintf(cfg.reader_fifo, sizeof(cfg.reader_fifo),
+			 "%s/cardreader.fifo", o->run_dir);
+		snprintf(cfg.gpio_fifo, sizeof(cfg.gpio_fifo), "%s/gpio.fifo",
+			 o->run_dir);
+	}
+	flow_config_defaults(&fc);
+	fc.office_name = cfg.office_name;
+	fc.open_min = cfg.open_min;
+	fc.close_min = cfg.close_min;
+	if (o->lang >= 0)
+		fc.default_lang = (enum lang)o->lang;
+	memset(&ko, 0, sizeof(ko));
+	ko.cfg = &cfg;
+	ko.db_path = o->db;
+	ko.flow = &fc;
+
+	/* SIGTERM / SIGINT: blocked but while poll() waits (ppoll), so one
+	 * cannot slip in between the check and the wait. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	sigemptyset(&empty);
+
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	if (o->software)
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+	a.d = ui_display_open(&dc);
+	if (!a.d)
+		return 1;
+	if (!o->win_w) {
+		SDL_Window *w = SDL_RenderGetWindow(ui_display_renderer(a.d));
+
+		/* Fullscreen: the window keeps the keyboard (Alt+Tab and
+		 * the like go to the kiosk, which ignores them). */
+		SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+		if (w)
+			SDL_SetWindowKeyboardGrab(w, SDL_TRUE);
+	}
+	a.fonts = ui_fonts_new(NULL, NULL);
+	a.tc = a.fonts
+		   ? ui_textcache_new(ui_display_renderer(a.d), a.fonts, 0, 0)
+		   : NULL;
+	a.l = ui_cmdlist_new(CMDS_MAX, CMD_TEXT_BYTES);
+	a.u = kiosk_ui_new();
+	if (!a.tc || !a.l || !a.u) {
+		log_err("kiosk: cannot start the UI (fonts or memory)");
+		goto out;
+	}
+	now = now_ms();
+	a.k = kiosk_open(&ko, now);
+	if (!a.k) {
+		log_err("kiosk: cannot start: %s", strerror(errno));
+		goto out;
+	}
+	kiosk_set_wipe_hook(a.k, wipe_hook, &a);
+	ui_input_init(&in, &ic, ui_display_scale(a.d), now);
+	SDL_StartTextInput();
+	last_input = now - SDL_MID_FOR_MS;
+	draw(&a);
+
+	while (!stop) {
+		struct pollfd p[KIOSK_N_POLLFDS];
+		int n = kiosk_pollfds(a.k, p), t;
+		int64_t since;
+		struct timespec ts, *tsp = NULL;
+
+		now = now_ms();
+		since = now - last_input;
+		t = kiosk_timeout_ms(a.k, now);
+		t = min_timeout(t, ui_input_timeout_ms(&in, now));
+		t = min_timeout(t, since < SDL_FAST_FOR_MS  ? SDL_FAST_MS
+				   : since < SDL_MID_FOR_MS ? SDL_MID_MS
+							    : SDL_IDLE_MS);
+		if (t >= 0) {
+			ts.tv_sec = t / 1000;
+			ts.tv_nsec = (long)(t % 1000) * 1000000L;
+			tsp = &ts;
+		}
+		if (ppoll(p, (nfds_t)n, tsp, &empty) < 0 && errno != EINTR)
+			log_warn("kiosk: poll: %s", strerror(errno));
+		if (stop)
+			break;
+		now = now_ms();
+		kiosk_handle_ready(a.k, p, now);
+		handle_sdl(&a, &in, now, &last_input);
+		if (ui_input_tick(&in, now))
+			a.redraw = true;
+		if (kiosk_dirty(a.k) || a.redraw) {
+			a.redraw = false;
+			draw(&a);
+		}
+	}
+	rc = 0;
+out:
+	kiosk_close(a.k);
+	kiosk_ui_free(a.u);
+	ui_cmdlist_free(a.l);
+	ui_textcache_free(a.tc);
+	ui_fonts_free(a.fonts);
+	ui_display_close(a.d);
+	SDL_Quit();
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+
+	if (parse(argc, argv, &o) != 0)
+		return 2;
+	if (o.screens)
+		return screens(o.screens);
+	return run(&o);
+}
