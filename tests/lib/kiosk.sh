@@ -25,7 +25,7 @@
 KIOSK_BIN="$PPID_BUILD/ppid-kiosk"
 KIOSK_PID=""
 KIOSK_RC=""
-top=$(cd "$(dirname "$0")/../.." && pwd)
+: "${top:=$(cd "$(dirname "$0")/../.." && pwd)}"
 
 kiosk_need() {
 	if [ ! -x "$KIOSK_BIN" ]; then
@@ -80,25 +80,25 @@ CONF
 		fail "a private Xvfb starts ($(cat "$T_DIR/xvfb.err"))"
 		exit 1
 	fi
+	# The name's é is typed on a key of its own (see xvfb_keys).
+	xvfb_keys "eacute Eacute" || echo "# xvfb_keys failed: xdotool remaps for é"
 	KIOSK_TARGETS="$T_DIR/targets.json"
 	KIOSK_SHOT="$T_DIR/screen.png"
 }
 
-# _nodac CMD...: as root, CMD without the DAC override capabilities.
-_nodac() {
-	if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1; then
-		setpriv --inh-caps=-dac_override,-dac_read_search \
-			--bounding-set=-dac_override,-dac_read_search "$@"
-	else
-		"$@"
-	fi
-}
+# As root, the kiosk without the DAC override capabilities: a prefix, so
+# that "$NODAC prog &" is one process whose PID is the kiosk's (setpriv
+# execs it).
+NODAC=""
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1; then
+	NODAC="setpriv --inh-caps=-dac_override,-dac_read_search --bounding-set=-dac_override,-dac_read_search"
+fi
 
 _kiosk_ready() { grep -q "ppid-kiosk: ready" "$T_DIR/kiosk.log" 2>/dev/null; }
 
 kiosk_start() {
 	rm -f "$KIOSK_TARGETS" "$KIOSK_SHOT"
-	_nodac "$KIOSK_BIN" --config "$T_DIR/k.conf" --sim --run-dir "$T_DIR/run" \
+	$NODAC "$KIOSK_BIN" --config "$T_DIR/k.conf" --sim --run-dir "$T_DIR/run" \
 		--windowed 800x480 --targets "$KIOSK_TARGETS" \
 		--screenshot "$KIOSK_SHOT" "$@" < /dev/null >> "$T_DIR/kiosk.log" 2>&1 &
 	KIOSK_PID=$!
@@ -114,6 +114,7 @@ kiosk_alive() { [ -n "$KIOSK_PID" ] && kill -0 "$KIOSK_PID" 2>/dev/null; }
 
 kiosk_stop() {
 	[ -n "$KIOSK_PID" ] || return 0
+	KIOSK_RC=""
 	kill -TERM "$KIOSK_PID" 2>/dev/null || true
 	_i=0
 	while kiosk_alive && [ $_i -lt 100 ]; do
@@ -125,7 +126,8 @@ kiosk_stop() {
 		KIOSK_RC=killed
 	fi
 	wait "$KIOSK_PID" 2>/dev/null
-	[ -n "$KIOSK_RC" ] || KIOSK_RC=$?
+	_rc=$?
+	[ -n "$KIOSK_RC" ] || KIOSK_RC=$_rc
 	KIOSK_PID=""
 }
 

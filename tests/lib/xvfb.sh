@@ -11,6 +11,12 @@
 #                           testlib.sh's t_tmpdir set its traps; otherwise
 #                           xvfb_start sets a trap on EXIT INT TERM HUP.
 #   xvfb_stop               stop it (TERM, then KILL); fine when not running
+#   xvfb_keys "LOWER UPPER"...  put letters the US keymap lacks on keys of
+#                           their own (FK13, FK14 ...), as a keyboard with
+#                           those keys has them: "eacute Eacute".  Without
+#                           it xdotool remaps a spare key for each such
+#                           letter and puts it back at once, and a client
+#                           reading the key after that sees nothing.
 #
 # With the kiosk's --targets FILE (one JSON object per line: a header
 # {"scene":..,"lang":..,"focus":..} and one line per tap target with x, y,
@@ -25,6 +31,8 @@
 #   kiosk_wait_focus ID [SECS]     wait until target ID has the focus
 #   kiosk_has ID [INDEX|LABEL]     is this target on screen now?
 #   kiosk_target ID [INDEX|LABEL]  print "X Y", the centre of a target
+#   kiosk_tabs ID [INDEX|LABEL]    print how many Tabs move the focus there
+#                                  (exit 2 when the focused id is not unique)
 #   kiosk_click ID [INDEX|LABEL]   click that centre (mouse button 1);
 #                                  1 with a FAIL line when it is not there
 #   kiosk_tap_to SCENE ID [SEL]    click ID until SCENE shows (twice at most:
@@ -109,6 +117,19 @@ xvfb_start() {
 	return 0
 }
 
+xvfb_keys() {
+	command -v xkbcomp > /dev/null 2>&1 || { echo "xvfb.sh: xkbcomp missing (x11-xkb-utils)" >&2; return 1; }
+	xkbcomp "$DISPLAY" "$XVFB_DIR/keymap.xkb" 2> /dev/null || return 1
+	_fk=13
+	for _pair in "$@"; do
+		# shellcheck disable=SC2086
+		set -- $_pair
+		sed -i "s/^\( *key <FK$_fk> *{\).*\$/\1 [ $1, ${2:-$1} ] };/" "$XVFB_DIR/keymap.xkb"
+		_fk=$((_fk + 1))
+	done
+	xkbcomp "$XVFB_DIR/keymap.xkb" "$DISPLAY" 2> /dev/null
+}
+
 # ---- the kiosk's targets ------------------------------------------------
 
 : "${KIOSK_TARGETS:=}"
@@ -136,15 +157,29 @@ head = lines[0]
 if what in ("scene", "focus", "lang"):
     print(head.get(what, ""))
     sys.exit(0)
-for t in lines[1:]:
+def match(t):
     if t.get("id") != want:
+        return False
+    if sel is None:
+        return True
+    if sel.lstrip("-").isdigit():
+        return t.get("index") == int(sel)
+    return t.get("label") == sel
+if what == "tabs":
+    # Tabs from the focus to the target: the lines are in focus order.
+    # Only when the focused id is unique on screen (else: exit 2).
+    ts = lines[1:]
+    at = [i for i, t in enumerate(ts) if t.get("id") == head.get("focus")]
+    to = [i for i, t in enumerate(ts) if match(t)]
+    if not to:
+        sys.exit(1)
+    if len(at) != 1:
+        sys.exit(2)
+    print((to[0] - at[0]) % len(ts))
+    sys.exit(0)
+for t in lines[1:]:
+    if not match(t):
         continue
-    if sel is not None:
-        if sel.lstrip("-").isdigit():
-            if t.get("index") != int(sel):
-                continue
-        elif t.get("label") != sel:
-            continue
     print(t["x"] + t["w"] // 2, t["y"] + t["h"] // 2)
     sys.exit(0)
 sys.exit(1)
@@ -157,6 +192,7 @@ kiosk_focus() { _kiosk_q focus 2>/dev/null || true; }
 kiosk_has() { _kiosk_q centre "$@" > /dev/null 2>&1; }
 
 kiosk_target() { _kiosk_q centre "$@"; }
+kiosk_tabs() { _kiosk_q tabs "$@"; }
 
 # _kiosk_wait SECS TEST...: poll TEST every 0.1 s for at most SECS.
 _kiosk_wait() {
@@ -206,11 +242,20 @@ kiosk_window() {
 }
 
 kiosk_click() {
+	# A screen too long for the canvas has pages: turn them to find it.
+	_p=0
+	while ! kiosk_has "$@" && [ $_p -lt 6 ] && _xy=$(kiosk_target PAGE_NEXT 2>/dev/null); do
+		# shellcheck disable=SC2086
+		xdotool mousemove --window "$KIOSK_WID" $_xy click 1
+		sleep 0.3
+		_p=$((_p + 1))
+	done
 	if ! _xy=$(kiosk_target "$@" 2>/dev/null); then
 		echo "FAIL: no target '$*' on scene '$(kiosk_scene)' to click"
 		T_FAILS=$((${T_FAILS:-0} + 1))
 		return 1
 	fi
+	[ -n "${KIOSK_TRACE:-}" ] && echo "# click $* at $_xy on $(kiosk_scene)"
 	# shellcheck disable=SC2086
 	xdotool mousemove --window "$KIOSK_WID" $_xy click 1
 	# A small pause between clicks: two clicks 0 ms apart on one spot
@@ -229,8 +274,19 @@ kiosk_tap_to() {
 
 kiosk_click_key() { kiosk_click "$KIOSK_KEY_ID" "$1"; }
 
+# xdotool types a character missing from the keymap by remapping a spare
+# keycode for it; typed fast, the remapping can change before the client
+# reads the key.  So runs of ASCII go at once, the others one by one.
 kiosk_type() {
-	xdotool type --delay 30 -- "$1"
+	printf '%s' "$1" | python3 -c '
+import re, sys
+for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]", sys.stdin.read()):
+    print(run)' | while IFS= read -r _run; do
+		xdotool type --delay 30 -- "$_run"
+		case "$_run" in
+		*[!\ -~]*) sleep 0.2 ;;
+		esac
+	done
 }
 
 kiosk_key() {
