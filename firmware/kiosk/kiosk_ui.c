@@ -20,9 +20,9 @@
 #define LANG_W	  96  /* the compact language key */
 #define PAGE_W	  64  /* the page keys */
 #define BTN_PAD	  28  /* a button's label inset, both sides */
-#define CHECK	  40  /* a statement's check box */
+#define CHECK	  48  /* a statement's check box */
 #define EDIT_W	  150 /* review: the edit button */
-#define NUMPAD_W  330 /* landscape: the keypad beside the column */
+#define NUMPAD_W  230 /* landscape: the keypad beside the column */
 #define MAX_ITEMS 48
 
 struct kiosk_ui {
@@ -42,7 +42,9 @@ struct kiosk_ui {
 	enum flow_keyboard kb_kind;		   /* of the input */
 	enum ui_kb_layout kb_layout;		   /* page shown */
 	bool kb_shift;				   /* one capital */
+	bool kb_valid;				   /* kb is laid out */
 	int item_page[FLOW_VIEW_INPUTS + 1];	   /* inputs', error's */
+	char prog[16];				   /* "3/9" */
 	char lang_code[4];			   /* compact label */
 };
 
@@ -106,6 +108,11 @@ void kiosk_ui_wipe(struct kiosk_ui *u)
 	u->last_error = NULL;
 }
 
+int kiosk_ui_memory_holds(const struct kiosk_ui *u, const char *needle)
+{
+	return memmem(u, sizeof(*u), needle, strlen(needle)) != NULL;
+}
+
 void kiosk_ui_free(struct kiosk_ui *u)
 {
 	if (!u)
@@ -137,6 +144,7 @@ struct lay {
 	int err;		   /* something failed */
 	int w, h;		   /* canvas, units */
 	bool compact;		   /* landscape with a full-width keyboard */
+	int large_cap;		   /* LARGE lines at most this size */
 };
 
 /* Canvas pixels to design units, rounded up with a unit to spare. */
@@ -290,13 +298,38 @@ static enum ui_kb_layout kb_layout_of(enum flow_keyboard k)
 	}
 }
 
+/* The two numbers of "Pertanyaan 3 dari 9" / "Question 3 of 9".
+ * @return 2 when both were found. */
+static int progress_nums(const char *p, int *done, int *total)
+{
+	char *end;
+	int n = 0;
+
+	*done = *total = 0;
+	for (; p && *p && n < 2; p++) {
+		if (*p < '0' || *p > '9')
+			continue;
+		long x = strtol(p, &end, 10);
+
+		if (n++ == 0)
+			*done = (int)x;
+		else
+			*total = (int)x;
+		p = end - 1;
+	}
+	return n;
+}
+
 /* One number per screen: a new one resets the page, focus and keyboard. */
 static unsigned long screen_key(const struct flow_view *v)
 {
 	unsigned long k =
 	    (unsigned long)v->scene * 31u + (unsigned long)v->under;
 
-	k = k * 31u + (unsigned long)(v->progress ? atoi(v->progress) : 0);
+	int done, total;
+
+	progress_nums(v->progress, &done, &total);
+	k = k * 31u + (unsigned long)done;
 	for (int i = 0; i < v->n_inputs; i++)
 		k = k * 31u + (unsigned long)v->inputs[i].input + 1u;
 	return k * 31u + (unsigned long)v->n_inputs;
@@ -337,6 +370,7 @@ static void new_screen(struct kiosk_ui *u, const struct flow_view *v)
 	u->to_active = true;
 	u->kb_kind = FLOW_KB_NONE;
 	u->kb_shift = false;
+	u->kb_valid = false;
 	if (u->active >= 0)
 		ui_targets_set_focus(&u->ts, KIOSK_UI_ID_INPUT);
 	else
@@ -344,6 +378,14 @@ static void new_screen(struct kiosk_ui *u, const struct flow_view *v)
 }
 
 /* ---- the title bar -------------------------------------------------------------- */
+
+static bool has_warning(const struct flow_view *v)
+{
+	for (int i = 0; i < v->n_lines; i++)
+		if (v->lines[i].style == FLOW_LINE_WARNING)
+			return true;
+	return false;
+}
 
 static int title_bar(struct lay *L)
 {
@@ -353,14 +395,22 @@ static int title_bar(struct lay *L)
 	int lw = lang >= 0 ? text_w(L, lang_label, UI_TEXT_BODY, UI_FONT_BOLD) +
 				 BTN_PAD
 			   : 0;
-	int pw = v->progress
-		     ? text_w(L, v->progress, UI_TEXT_BODY, UI_FONT_REGULAR)
-		     : 0;
+	const char *progress = v->progress;
+	int pw;
 	const char *title = v->title ? v->title : "";
 	enum ui_color tcol = UI_COLOR_TEXT;
 	int sizes[] = {UI_TEXT_TITLE, UI_TEXT_LARGE, UI_TEXT_BODY};
 	int size = UI_TEXT_BODY, tw, th, bar_h, x;
 	unsigned flags = 0;
+	bool below = false; /* the progress on a row of its own */
+
+	if (progress && L->compact &&
+	    progress_nums(progress, &done, &total) == 2) {
+		/* Short of room: "3/9". */
+		snprintf(L->u->prog, sizeof(L->u->prog), "%d/%d", done, total);
+		progress = L->u->prog;
+	}
+	pw = progress ? text_w(L, progress, UI_TEXT_BODY, UI_FONT_REGULAR) : 0;
 
 	/* Short of room (a keyboard): the error takes the title's place. */
 	if (L->compact && v->error) {
@@ -377,6 +427,17 @@ static int title_bar(struct lay *L)
 		lw = LANG_W;
 		tw = L->w - 2 * M - lw - G - (pw ? pw + G : 0);
 	}
+	if (L->compact && pw &&
+	    text_w(L, title, UI_TEXT_BODY, UI_FONT_BOLD) > tw) {
+		/* Typing, short of room: the title before the progress. */
+		tw += pw + G;
+		pw = 0;
+	}
+	if (pw && tw < (L->w - 2 * M) / 2) {
+		/* Narrow (portrait): the progress goes under the title. */
+		below = true;
+		tw += pw + G;
+	}
 	th = 0;
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		size = sizes[i];
@@ -386,16 +447,22 @@ static int title_bar(struct lay *L)
 		}
 	}
 	if (!th) {
+		/* Typing across a landscape canvas leaves one line; so does
+		 * the home screen with a warning (the choices and the
+		 * warning come before the office's full name). */
+		bool one = L->compact ||
+			   (v->scene == FLOW_SCENE_WELCOME && has_warning(v));
+
 		size = UI_TEXT_BODY;
-		flags = UI_TEXT_WRAP;
-		th = text_h(L, M, tw, title, size, UI_FONT_BOLD);
+		flags = one ? UI_TEXT_ELLIPSIS : UI_TEXT_WRAP;
+		th = text_h(L, M, tw, one ? "A" : title, size, UI_FONT_BOLD);
 	}
 	bar_h = th > 56 ? th : 56;
 	text(L, (SDL_Rect){M, M, tw, bar_h}, title, size, UI_FONT_BOLD, tcol,
 	     UI_ALIGN_START, flags);
 	x = M + tw + G;
-	if (pw) {
-		text(L, (SDL_Rect){x, M, pw, bar_h}, v->progress, UI_TEXT_BODY,
+	if (pw && !below) {
+		text(L, (SDL_Rect){x, M, pw, bar_h}, progress, UI_TEXT_BODY,
 		     UI_FONT_REGULAR, UI_COLOR_TEXT_MUTED, UI_ALIGN_END, 0);
 		x += pw + G;
 	}
@@ -403,8 +470,22 @@ static int title_bar(struct lay *L)
 		button(L, lang,
 		       (SDL_Rect){L->w - M - lw, M + (bar_h - 56) / 2, lw, 56},
 		       lang_label, UI_BUTTON_SECONDARY, false);
+	if (below) {
+		int y = M + bar_h + 4;
+		int rh =
+		    text_h(L, M, pw, progress, UI_TEXT_BODY, UI_FONT_REGULAR);
+
+		text(L, (SDL_Rect){M, y, pw, rh}, progress, UI_TEXT_BODY,
+		     UI_FONT_REGULAR, UI_COLOR_TEXT_MUTED, UI_ALIGN_START, 0);
+		if (progress_nums(v->progress, &done, &total) == 2 &&
+		    ui_progress_draw((SDL_Rect){M + pw + G, y + rh / 2 - 4,
+						L->w - 2 * M - pw - G, 8},
+				     done, total, L->l) != 0)
+			L->err = 1;
+		return y + rh + G;
+	}
 	if (v->progress && !L->compact &&
-	    sscanf(v->progress, "%d %*s %d", &done, &total) == 2) {
+	    progress_nums(v->progress, &done, &total) == 2) {
 		if (ui_progress_draw(
 			(SDL_Rect){M, M + bar_h + 4, L->w - 2 * M, 8}, done,
 			total, L->l) != 0)
@@ -416,11 +497,15 @@ static int title_bar(struct lay *L)
 
 /* ---- the navigation row ----------------------------------------------------- */
 
+#define NAV_ROWS 6
+
 struct nav {
-	int ids[FLOW_VIEW_BUTTONS + 2]; /* target ids, left to right */
-	int n;				/* how many */
-	int w[FLOW_VIEW_BUTTONS + 2];	/* widths */
-	int h;				/* the row's height */
+	int ids[FLOW_VIEW_BUTTONS]; /* target ids, left to right */
+	int n;			    /* how many */
+	int w[FLOW_VIEW_BUTTONS];   /* widths */
+	int row[FLOW_VIEW_BUTTONS]; /* which row */
+	int row_h[NAV_ROWS];	    /* each row's height */
+	int h;			    /* all rows */
 };
 
 static const char *nav_label(struct lay *L, int id)
@@ -434,19 +519,105 @@ static const char *nav_label(struct lay *L, int id)
 	return L->v->buttons[id].label;
 }
 
+static void page_key(struct lay *L, int id, SDL_Rect box)
+{
+	bool off = id == KIOSK_UI_ID_PAGE ? L->u->page == 0
+					  : L->u->page >= L->u->n_pages - 1;
+	struct ui_button b = {
+	    .box = box,
+	    .label = id == KIOSK_UI_ID_PAGE ? "\xe2\x96\xb2" : "\xe2\x96\xbc",
+	    .kind = UI_BUTTON_SECONDARY,
+	    .symbol = true,
+	    .focused = L->u->ts.focus == id,
+	    .pressed = L->u->pressed == id,
+	    .disabled = off,
+	};
+
+	if (ui_button_draw(&b, L->l) != 0)
+		L->err = 1;
+	if (!off && ui_targets_add(&L->u->ts, id, box) != 0)
+		L->err = 1;
+}
+
+static int natural_w(struct lay *L, int id)
+{
+	if (id >= KIOSK_UI_ID_PAGE)
+		return PAGE_W;
+	return text_w(L, nav_label(L, id), UI_TEXT_BODY, UI_FONT_BOLD) +
+	       BTN_PAD;
+}
+
+/* Share @p avail among buttons [from, to) of one row. */
+static int nav_row(struct lay *L, struct nav *nv, int from, int to, int avail,
+		   int r)
+{
+	int total = 0, cap = 0, n = to - from, h = NAV_H;
+
+	avail -= G * (n - 1);
+	for (int i = from; i < to; i++) {
+		nv->w[i] = natural_w(L, nv->ids[i]);
+		nv->row[i] = r;
+		total += nv->w[i];
+		if (nv->w[i] > cap)
+			cap = nv->w[i];
+	}
+	if (total <= avail) {
+		/* Room to spare: every button but the page keys grows. */
+		int grow = 0;
+
+		for (int i = from; i < to; i++)
+			grow += nv->ids[i] < KIOSK_UI_ID_PAGE;
+		for (int i = from; i < to; i++)
+			if (nv->ids[i] < KIOSK_UI_ID_PAGE && grow)
+				nv->w[i] += (avail - total) / grow;
+	} else {
+		/* Too wide: the widest give way first (their labels wrap),
+		 * the short ones keep their words whole. */
+		while (cap > 0) {
+			int sum = 0;
+
+			for (int i = from; i < to; i++)
+				sum += nv->w[i] < cap ? nv->w[i] : cap;
+			if (sum <= avail)
+				break;
+			cap--;
+		}
+		for (int i = from; i < to; i++)
+			if (nv->w[i] > cap)
+				nv->w[i] = cap;
+	}
+	total = 0;
+	for (int i = from; i < to; i++)
+		total += nv->w[i];
+	{
+		int last = to - 1;
+
+		while (last > from && nv->ids[last] >= KIOSK_UI_ID_PAGE)
+			last--;
+		nv->w[last] += avail - total;
+	}
+	for (int i = from; i < to; i++) {
+		int bh =
+		    text_h(L, 0, nv->w[i] - BTN_PAD, nav_label(L, nv->ids[i]),
+			   UI_TEXT_BODY, UI_FONT_BOLD) +
+		    12;
+
+		if (bh > h)
+			h = bh;
+	}
+	nv->row_h[r] = h;
+	return cap;
+}
+
 static void nav_plan(struct lay *L, struct nav *nv, int avail, bool pages)
 {
 	const struct flow_view *v = L->v;
 	int back = find_tap(v, FLOW_TAP_BACK), prim = primary_button(v);
-	int total = 0, x = 0;
+	int from = 0, used = 0, rows = 0, split = 0, widest = 0;
 
-	nv->n = 0;
+	memset(nv, 0, sizeof(*nv));
 	if (back >= 0)
 		nv->ids[nv->n++] = back;
-	if (pages) {
-		nv->ids[nv->n++] = KIOSK_UI_ID_PAGE;
-		nv->ids[nv->n++] = KIOSK_UI_ID_PAGE + 1;
-	}
 	for (int i = 0; i < v->n_buttons; i++)
 		if (i != back && i != prim &&
 		    v->buttons[i].tap != FLOW_TAP_LANG &&
@@ -454,86 +625,116 @@ static void nav_plan(struct lay *L, struct nav *nv, int avail, bool pages)
 			nv->ids[nv->n++] = i;
 	if (prim >= 0 && prim != back)
 		nv->ids[nv->n++] = prim;
-	nv->h = NAV_H;
+	if (pages) {
+		/* Portrait: the page keys around Back, a row of their own. */
+		int at = back >= 0 ? 1 : 0;
+
+		memmove(&nv->ids[2 + at], &nv->ids[at],
+			(size_t)(nv->n - at) * sizeof(int));
+		nv->ids[0] = KIOSK_UI_ID_PAGE;
+		if (at)
+			nv->ids[1] = back;
+		nv->ids[1 + at] = KIOSK_UI_ID_PAGE + 1;
+		nv->n += 2;
+		split = 2 + at;
+	}
 	if (!nv->n)
 		return;
-	for (int i = 0; i < nv->n; i++) {
-		int id = nv->ids[i];
-
-		nv->w[i] = id >= KIOSK_UI_ID_PAGE
-			       ? PAGE_W
-			       : text_w(L, nav_label(L, id), UI_TEXT_BODY,
-					UI_FONT_BOLD) +
-				     BTN_PAD;
-		total += nv->w[i];
+	/* Landscape: one row, the longest labels on two lines, unless that
+	 * squeezes a label too hard. */
+	for (int i = 0; i < nv->n; i++)
+		if (natural_w(L, nv->ids[i]) > widest)
+			widest = natural_w(L, nv->ids[i]);
+	if (L->w > L->h && !pages &&
+	    nav_row(L, nv, 0, nv->n, avail, 0) >= widest * 2 / 3) {
+		nv->h = nv->row_h[0];
+		return;
 	}
-	total += G * (nv->n - 1);
+	/* Rows filled left to right at the labels' own widths; a row that
+	 * is full starts the next (the primary action is last). */
+	for (int i = 0; i <= nv->n; i++) {
+		int w = i < nv->n ? natural_w(L, nv->ids[i]) : 0;
+		bool end = i == nv->n || i == split ||
+			   (i > from && used + G + w > avail);
+
+		if (i > from && end && rows < NAV_ROWS - 1) {
+			nav_row(L, nv, from, i, avail, rows++);
+			from = i;
+			used = 0;
+		} else if (i == nv->n && i > from) {
+			nav_row(L, nv, from, i, avail, rows++);
+			from = i;
+		}
+		used += (used ? G : 0) + w;
+	}
+	nv->h = 0;
+	for (int r = 0; r < rows; r++)
+		nv->h += nv->row_h[r] + (r ? G : 0);
+}
+
+static void nav_draw(struct lay *L, const struct nav *nv, int x0, int y)
+{
+	int x = x0;
+
 	for (int i = 0; i < nv->n; i++) {
 		int id = nv->ids[i];
 
-		if (id >= KIOSK_UI_ID_PAGE)
-			continue;
-		if (total > avail) {
-			/* Share out what is left after the page keys. */
-			int fixed = pages ? 2 * PAGE_W : 0;
-			int room = avail - G * (nv->n - 1) - fixed;
-			int want = total - G * (nv->n - 1) - fixed;
-
-			nv->w[i] = (int)((long)nv->w[i] * room / want);
-		} else {
-			nv->w[i] += (avail - total) / (nv->n - (pages ? 2 : 0));
+		if (i > 0 && nv->row[i] != nv->row[i - 1]) {
+			x = x0;
+			y += nv->row_h[nv->row[i - 1]] + G;
 		}
-		x = text_h(L, 0, nv->w[i] - BTN_PAD, nav_label(L, id),
-			   UI_TEXT_BODY, UI_FONT_BOLD) +
-		    12;
-		if (x > nv->h)
-			nv->h = x;
+		if (id >= KIOSK_UI_ID_PAGE)
+			page_key(
+			    L, id,
+			    (SDL_Rect){x, y, nv->w[i], nv->row_h[nv->row[i]]});
+		else
+			button(
+			    L, id,
+			    (SDL_Rect){x, y, nv->w[i], nv->row_h[nv->row[i]]},
+			    nav_label(L, id), kind_of(&L->v->buttons[id]),
+			    false);
+		x += nv->w[i] + G;
 	}
 }
 
-static void nav_draw(struct lay *L, const struct nav *nv, int x, int y)
+/* The page keys: a tall pair at the column's right edge. */
+static void page_keys(struct lay *L, int x, int y, int h)
 {
-	for (int i = 0; i < nv->n; i++) {
-		int id = nv->ids[i];
-		SDL_Rect box = {x, y, nv->w[i], nv->h};
+	int kh = (h - G) / 2;
 
-		if (id >= KIOSK_UI_ID_PAGE) {
-			bool off = id == KIOSK_UI_ID_PAGE
-				       ? L->u->page == 0
-				       : L->u->page >= L->u->n_pages - 1;
-			struct ui_button b = {
-			    .box = box,
-			    .label = nav_label(L, id),
-			    .kind = UI_BUTTON_SECONDARY,
-			    .symbol = true,
-			    .focused = focused(L, id),
-			    .pressed = L->u->pressed == id,
-			    .disabled = off,
-			};
+	for (int i = 0; i < 2; i++) {
+		int id = KIOSK_UI_ID_PAGE + i;
+		bool off =
+		    i == 0 ? L->u->page == 0 : L->u->page >= L->u->n_pages - 1;
+		struct ui_button b = {
+		    .box = {x, y + i * (kh + G), PAGE_W, kh},
+		    .label = nav_label(L, id),
+		    .kind = UI_BUTTON_SECONDARY,
+		    .symbol = true,
+		    .focused = focused(L, id),
+		    .pressed = L->u->pressed == id,
+		    .disabled = off,
+		};
 
-			if (ui_button_draw(&b, L->l) != 0)
-				L->err = 1;
-			if (!off)
-				target(L, id, box);
-		} else {
-			button(L, id, box, nav_label(L, id),
-			       kind_of(&L->v->buttons[id]), false);
-		}
-		x += nv->w[i] + G;
+		if (ui_button_draw(&b, L->l) != 0)
+			L->err = 1;
+		if (!off)
+			target(L, id, b.box);
 	}
 }
 
 /* ---- the column's items ------------------------------------------------------ */
 
 enum item_kind {
-	IT_LINE = 0, /* a view line */
-	IT_ERROR,    /* the screen's problem */
-	IT_NOTICE,   /* a note */
-	IT_INPUT,    /* a text input */
-	IT_BUTTON,   /* a content button, full width */
-	IT_TILES,    /* welcome: its large choices side by side */
-	IT_ROW,	     /* review: an answer with its edit button */
-	IT_TOGGLE,   /* a statement to tick */
+	IT_LINE = 0,  /* a view line */
+	IT_ERROR,     /* the screen's problem */
+	IT_NOTICE,    /* a note */
+	IT_INPUT,     /* a text input */
+	IT_BUTTON,    /* a content button, full width */
+	IT_TILES,     /* welcome: its large choices side by side */
+	IT_ROW,	      /* review: an answer with its edit button */
+	IT_TOGGLE,    /* a statement to tick */
+	IT_STATEMENT, /* its words above it, when too long for the box */
 };
 
 struct item {
@@ -543,6 +744,7 @@ struct item {
 	int h;		   /* height, units */
 	int size;	   /* LINE: text size */
 	bool inline_label; /* LINE, INPUT: the label left of the value */
+	int tile_h[4];	   /* TILES: each row's height */
 	int page;	   /* where it goes */
 };
 
@@ -550,6 +752,7 @@ struct column {
 	struct item it[MAX_ITEMS]; /* top to bottom */
 	int n;			   /* how many */
 	int x, w;		   /* units */
+	bool landscape;		   /* the canvas is wider than high */
 	int tiles[4];		   /* TILES: button indexes */
 };
 
@@ -559,7 +762,33 @@ static void add_item(struct column *c, enum item_kind k, int a, int b)
 		c->it[c->n++] = (struct item){.k = k, .a = a, .b = b};
 }
 
-static int line_h(struct lay *L, const struct column *c, struct item *it)
+/* Tiles: stacked in portrait; in landscape the first (the main one) alone
+ * and the others side by side under it. */
+static int tile_row(const struct column *c, const struct item *it, int i)
+{
+	(void)c;
+	(void)it;
+	return c->landscape ? (i > 0) : i;
+}
+
+static SDL_Rect tile_box(const struct column *c, const struct item *it, int i,
+			 int y)
+{
+	int row = tile_row(c, it, i), x = c->x, w = c->w;
+
+	for (int r = 0; r < row; r++)
+		y += it->tile_h[r] + G;
+	if (c->landscape && i > 0) {
+		int n = it->b - 1;
+
+		w = (c->w - G * (n - 1)) / n;
+		x = c->x + (i - 1) * (w + G);
+	}
+	return (SDL_Rect){x, y, w, it->tile_h[row]};
+}
+
+static int line_h(struct lay *L, const struct column *c, struct item *it,
+		  int page_h)
 {
 	const struct flow_view_line *ln = &L->v->lines[it->a];
 	int lw =
@@ -568,9 +797,18 @@ static int line_h(struct lay *L, const struct column *c, struct item *it)
 
 	it->size = UI_TEXT_BODY;
 	if (ln->style == FLOW_LINE_LARGE) {
+		int lh = lw ? text_h(L, c->x, c->w, ln->label, UI_TEXT_BODY,
+				     UI_FONT_REGULAR)
+			    : 0;
+
+		/* As large as fits, on one line, on the page. */
 		for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-			if (text_w(L, ln->value, sizes[i], UI_FONT_BOLD) <=
-			    c->w) {
+			if (sizes[i] <= L->large_cap &&
+			    text_w(L, ln->value, sizes[i], UI_FONT_BOLD) <=
+				c->w &&
+			    lh + text_h(L, c->x, c->w, ln->value, sizes[i],
+					UI_FONT_BOLD) <=
+				page_h) {
 				it->size = sizes[i];
 				break;
 			}
@@ -600,6 +838,14 @@ static int line_h(struct lay *L, const struct column *c, struct item *it)
 		   : 0);
 }
 
+/* Review: the edit button, as wide as its word. */
+static int edit_w(struct lay *L, const struct item *it)
+{
+	int w = natural_w(L, it->b);
+
+	return w < 100 ? 100 : w > EDIT_W ? EDIT_W : w;
+}
+
 static int counter_w(struct lay *L, const struct flow_view_input *in)
 {
 	char buf[32];
@@ -626,13 +872,25 @@ static int field_h(struct lay *L, const struct flow_view_input *in, int page_h)
 	return h < FIELD_H ? FIELD_H : h;
 }
 
+static int toggle_full_h(struct lay *L, const struct column *c, int b)
+{
+	int h = text_h(L, c->x + CHECK + 20, c->w - CHECK - 28,
+		       L->v->buttons[b].label, UI_TEXT_BODY, UI_FONT_REGULAR) +
+		16;
+
+	return h < 64 ? 64 : h;
+}
+
 static int item_h(struct lay *L, struct column *c, struct item *it, int page_h)
 {
 	const struct flow_view *v = L->v;
 
+	it->inline_label = false;
+	memset(it->tile_h, 0, sizeof(it->tile_h));
+
 	switch (it->k) {
 	case IT_LINE:
-		return line_h(L, c, it);
+		return line_h(L, c, it, page_h);
 	case IT_ERROR:
 		return text_h(L, c->x, c->w, v->error, UI_TEXT_BODY,
 			      UI_FONT_BOLD);
@@ -646,8 +904,7 @@ static int item_h(struct lay *L, struct column *c, struct item *it, int page_h)
 
 		if (!shows_label(v, in))
 			return h;
-		if (L->compact && text_w(L, in->label, UI_TEXT_BODY,
-					 UI_FONT_REGULAR) <= c->w / 3) {
+		if (L->compact) {
 			it->inline_label = true;
 			return h;
 		}
@@ -662,40 +919,54 @@ static int item_h(struct lay *L, struct column *c, struct item *it, int page_h)
 		return h < 64 ? 64 : h;
 	}
 	case IT_TILES: {
-		int n = it->b, h = 0;
-		bool row = L->w > L->h;
-		int tw = row ? (c->w - G * (n - 1)) / n : c->w;
+		int h = 0;
 
-		for (int i = 0; i < n; i++) {
-			int th = text_h(L, 0, tw - BTN_PAD,
+		for (int i = 0; i < it->b; i++) {
+			SDL_Rect r = tile_box(c, it, i, 0);
+			int th = text_h(L, r.x, r.w - BTN_PAD,
 					v->buttons[c->tiles[i]].label,
 					UI_TEXT_BODY, UI_FONT_BOLD) +
-				 24;
+				 16;
 
-			if (th < 90)
-				th = 90;
-			h = row ? (th > h ? th : h) : h + th + (i ? G : 0);
+			if (th < 74)
+				th = 74;
+			it->tile_h[tile_row(c, it, i)] =
+			    th > it->tile_h[tile_row(c, it, i)]
+				? th
+				: it->tile_h[tile_row(c, it, i)];
 		}
+		for (int r = 0; r < 4; r++)
+			h += it->tile_h[r] ? it->tile_h[r] + (h ? G : 0) : 0;
 		return h;
 	}
 	case IT_ROW: {
 		const struct flow_view_line *ln = &v->lines[it->a];
-		int tw = c->w - EDIT_W - G;
-		int h =
-		    text_h(L, c->x, tw, ln->label ? ln->label : "",
+		int tw = c->w - edit_w(L, it) - G, h;
+
+		if (ln->label &&
+		    text_w(L, ln->label, UI_TEXT_BODY, UI_FONT_REGULAR) + G +
+			    text_w(L, ln->value, UI_TEXT_BODY, UI_FONT_BOLD) <=
+			tw) {
+			it->inline_label = true;
+			return 64;
+		}
+		h = text_h(L, c->x, tw, ln->label ? ln->label : "",
 			   UI_TEXT_BODY, UI_FONT_REGULAR) +
 		    text_h(L, c->x, tw, ln->value, UI_TEXT_BODY, UI_FONT_BOLD);
-
 		return h < 64 ? 64 : h;
 	}
-	case IT_TOGGLE: {
-		int h = text_h(L, c->x + CHECK + 24, c->w - CHECK - 36,
-			       v->buttons[it->a].label, UI_TEXT_BODY,
-			       UI_FONT_REGULAR) +
-			16;
-
-		return h < 64 ? 64 : h;
-	}
+	case IT_STATEMENT:
+		if (toggle_full_h(L, c, it->a) <= page_h)
+			return 0;
+		return text_h(L, c->x, c->w, v->buttons[it->a].label,
+			      UI_TEXT_BODY, UI_FONT_REGULAR);
+	case IT_TOGGLE:
+		if (toggle_full_h(L, c, it->a) > page_h) {
+			/* The words are above: one line here, cut. */
+			it->inline_label = true;
+			return 72;
+		}
+		return toggle_full_h(L, c, it->a);
 	}
 	return 0;
 }
@@ -705,9 +976,20 @@ static void build_items(struct lay *L, struct column *c, bool drop_small)
 	const struct flow_view *v = L->v;
 	int line_of_button[FLOW_VIEW_BUTTONS];
 	int li = 0, nt = 0;
+	/* Welcome: hours and "free of charge" before the hint. */
+	bool body_last = v->scene == FLOW_SCENE_WELCOME;
 
 	c->n = 0;
-	for (int i = 0; i < v->n_lines; i++)
+	if (L->compact) {
+		/* A keyboard across a landscape canvas leaves room for the
+		 * input being typed into only (the error is in the title's
+		 * place; Enter goes on to the next input). */
+		add_item(c, IT_INPUT, L->u->active, 0);
+		return;
+	}
+	/* The lines in the view's order; on the welcome screen the warning
+	 * first and the hint last. */
+	for (int i = 0; body_last && i < v->n_lines; i++)
 		if (v->lines[i].style == FLOW_LINE_WARNING)
 			add_item(c, IT_LINE, i, 0);
 	/* Review: the answers, each with its edit button. */
@@ -730,8 +1012,8 @@ static void build_items(struct lay *L, struct column *c, bool drop_small)
 				add_item(c, IT_ROW, i, b);
 				paired = true;
 			}
-		if (!paired && (v->lines[i].style == FLOW_LINE_BODY ||
-				v->lines[i].style == FLOW_LINE_LARGE))
+		if (!paired && !body_last &&
+		    v->lines[i].style != FLOW_LINE_SMALL)
 			add_item(c, IT_LINE, i, 0);
 	}
 	for (int i = 0; i < v->n_inputs; i++)
@@ -746,9 +1028,10 @@ static void build_items(struct lay *L, struct column *c, bool drop_small)
 		if (!is_content(v, b) || b->tap == FLOW_TAP_EDIT_FIELD ||
 		    b->tap == FLOW_TAP_EDIT_ID)
 			continue;
-		if (b->toggle)
+		if (b->toggle) {
+			add_item(c, IT_STATEMENT, i, 0);
 			add_item(c, IT_TOGGLE, i, 0);
-		else if (v->scene == FLOW_SCENE_WELCOME && nt < 4)
+		} else if (v->scene == FLOW_SCENE_WELCOME && nt < 4)
 			c->tiles[nt++] = i;
 		else
 			add_item(c, IT_BUTTON, i, 0);
@@ -757,9 +1040,7 @@ static void build_items(struct lay *L, struct column *c, bool drop_small)
 		/* The tiles go after the warnings, before the rest. */
 		int at = 0;
 
-		while (at < c->n && c->it[at].k == IT_LINE &&
-		       v->lines[c->it[at].a].style == FLOW_LINE_WARNING)
-			at++;
+		/* The choices first, whatever else the screen says. */
 		if (c->n < MAX_ITEMS) {
 			memmove(&c->it[at + 1], &c->it[at],
 				(size_t)(c->n - at) * sizeof(c->it[0]));
@@ -771,6 +1052,10 @@ static void build_items(struct lay *L, struct column *c, bool drop_small)
 		for (int i = 0; i < v->n_lines; i++)
 			if (v->lines[i].style == FLOW_LINE_SMALL)
 				add_item(c, IT_LINE, i, 0);
+	for (int i = 0; body_last && i < v->n_lines; i++)
+		if (v->lines[i].style == FLOW_LINE_BODY ||
+		    v->lines[i].style == FLOW_LINE_LARGE)
+			add_item(c, IT_LINE, i, 0);
 }
 
 /* Pages: items in order, a new page when the next one does not fit. */
@@ -782,8 +1067,18 @@ static int paginate(struct lay *L, struct column *c, int page_h)
 		struct item *it = &c->it[i];
 
 		it->h = item_h(L, c, it, page_h);
+		/* An instruction longer than a page (a narrow canvas with
+		 * the keyboard up) is left out rather than cut. */
+		if (it->h > page_h && it->k == IT_LINE &&
+		    L->v->lines[it->a].style != FLOW_LINE_WARNING &&
+		    L->v->lines[it->a].style != FLOW_LINE_LARGE)
+			it->h = 0;
 		if (it->h > page_h)
 			it->h = page_h;
+		if (it->h == 0) {
+			it->page = page;
+			continue;
+		}
 		if (y > 0 && y + it->h > page_h) {
 			page++;
 			y = 0;
@@ -916,9 +1211,9 @@ static void draw_toggle(struct lay *L, const struct column *c,
 		     UI_COLOR_ON_PRIMARY, UI_ALIGN_CENTER, 0);
 	text(
 	    L,
-	    (SDL_Rect){c->x + CHECK + 24, y + 8, c->w - CHECK - 36, it->h - 16},
+	    (SDL_Rect){c->x + CHECK + 20, y + 8, c->w - CHECK - 28, it->h - 16},
 	    b->label, UI_TEXT_BODY, UI_FONT_REGULAR, UI_COLOR_TEXT,
-	    UI_ALIGN_START, UI_TEXT_WRAP);
+	    UI_ALIGN_START, it->inline_label ? UI_TEXT_ELLIPSIS : UI_TEXT_WRAP);
 	target(L, it->a, box);
 }
 
@@ -952,53 +1247,104 @@ static void draw_item(struct lay *L, const struct column *c,
 		       v->buttons[it->a].label, kind_of(&v->buttons[it->a]),
 		       false);
 		break;
-	case IT_TILES: {
-		bool row = L->w > L->h;
-		int n = it->b, x = c->x, yy = y;
-		int tw = row ? (c->w - G * (n - 1)) / n : c->w;
-		int th = row ? it->h : (it->h - G * (n - 1)) / n;
-
-		for (int i = 0; i < n; i++) {
+	case IT_TILES:
+		for (int i = 0; i < it->b; i++) {
 			int b = c->tiles[i];
 
-			button(L, b, (SDL_Rect){x, yy, tw, th},
-			       v->buttons[b].label, kind_of(&v->buttons[b]),
-			       false);
-			if (row)
-				x += tw + G;
-			else
-				yy += th + G;
+			button(L, b, tile_box(c, it, i, y), v->buttons[b].label,
+			       kind_of(&v->buttons[b]), false);
 		}
 		break;
-	}
 	case IT_ROW: {
 		const struct flow_view_line *ln = &v->lines[it->a];
-		int tw = c->w - EDIT_W - G;
+		int tw = c->w - edit_w(L, it) - G;
 		int lh = text_h(L, c->x, tw, ln->label ? ln->label : "",
 				UI_TEXT_BODY, UI_FONT_REGULAR);
 
-		if (ln->label)
-			text(L, (SDL_Rect){c->x, y, tw, lh}, ln->label,
-			     UI_TEXT_BODY, UI_FONT_REGULAR, UI_COLOR_TEXT_MUTED,
-			     UI_ALIGN_START, UI_TEXT_WRAP);
-		text(L, (SDL_Rect){c->x, y + lh, tw, it->h - lh}, ln->value,
-		     UI_TEXT_BODY, UI_FONT_BOLD, UI_COLOR_TEXT, UI_ALIGN_START,
-		     UI_TEXT_WRAP);
+		if (it->inline_label) {
+			struct column one = {.x = c->x, .w = tw};
+
+			draw_line(L, &one, it, y);
+		} else {
+			if (ln->label)
+				text(L, (SDL_Rect){c->x, y, tw, lh}, ln->label,
+				     UI_TEXT_BODY, UI_FONT_REGULAR,
+				     UI_COLOR_TEXT_MUTED, UI_ALIGN_START,
+				     UI_TEXT_WRAP);
+			text(L, (SDL_Rect){c->x, y + lh, tw, it->h - lh},
+			     ln->value, UI_TEXT_BODY, UI_FONT_BOLD,
+			     UI_COLOR_TEXT, UI_ALIGN_START, UI_TEXT_WRAP);
+		}
 		button(L, it->b,
-		       (SDL_Rect){c->x + c->w - EDIT_W, y + (it->h - 60) / 2,
-				  EDIT_W, 60},
+		       (SDL_Rect){c->x + c->w - edit_w(L, it),
+				  y + (it->h - 60) / 2, edit_w(L, it), 60},
 		       v->buttons[it->b].label, UI_BUTTON_SECONDARY, false);
 		break;
 	}
 	case IT_TOGGLE:
 		draw_toggle(L, c, it, y);
 		break;
+	case IT_STATEMENT:
+		text(L, (SDL_Rect){c->x, y, c->w, it->h},
+		     v->buttons[it->a].label, UI_TEXT_BODY, UI_FONT_REGULAR,
+		     UI_COLOR_TEXT, UI_ALIGN_START, UI_TEXT_WRAP);
+		break;
 	}
 }
 
 /* ---- the screen ------------------------------------------------------------------ */
 
+static int layout_idle_dialog(struct lay *L);
+
+/* The idle question: a card over the dimmed screen, its button large. */
 static int layout_idle(struct lay *L)
+{
+	const struct flow_view *v = L->v;
+	int w = L->w - 4 * M > 640 ? 640 : L->w - 4 * M;
+	int x = (L->w - w) / 2, iw = w - 48, h = 24, y, th, mh, bh = 0;
+	const char *msg = v->n_lines ? v->lines[0].value : NULL;
+
+	th = text_h(L, x + 24, iw, v->title, UI_TEXT_LARGE, UI_FONT_BOLD);
+	mh =
+	    msg ? text_h(L, x + 24, iw, msg, UI_TEXT_BODY, UI_FONT_REGULAR) : 0;
+	for (int i = 0; i < v->n_buttons; i++) {
+		int b = text_h(L, x + 24, iw - BTN_PAD, v->buttons[i].label,
+			       UI_TEXT_BODY, UI_FONT_BOLD) +
+			16;
+
+		bh += (b < 72 ? 72 : b) + G;
+	}
+	h += th + G + mh + 2 * G + bh + 16;
+	y = (L->h - h) / 2;
+	if (y < M)
+		return layout_idle_dialog(L);
+	if (ui_cmd_rect(L->l, (SDL_Rect){0, 0, L->w, L->h}, UI_COLOR_BG, 0) !=
+		0 ||
+	    ui_cmd_rect(L->l, (SDL_Rect){x, y, w, h}, UI_COLOR_SURFACE, 16) !=
+		0 ||
+	    ui_cmd_frame(L->l, (SDL_Rect){x, y, w, h}, UI_COLOR_BORDER, 2) != 0)
+		L->err = 1;
+	y += 24;
+	text(L, (SDL_Rect){x + 24, y, iw, th}, v->title, UI_TEXT_LARGE,
+	     UI_FONT_BOLD, UI_COLOR_TEXT, UI_ALIGN_START, UI_TEXT_WRAP);
+	y += th + G;
+	text(L, (SDL_Rect){x + 24, y, iw, mh}, msg, UI_TEXT_BODY,
+	     UI_FONT_REGULAR, UI_COLOR_TEXT, UI_ALIGN_START, UI_TEXT_WRAP);
+	y += mh + 2 * G;
+	for (int i = 0; i < v->n_buttons; i++) {
+		int b = text_h(L, x + 24, iw - BTN_PAD, v->buttons[i].label,
+			       UI_TEXT_BODY, UI_FONT_BOLD) +
+			16;
+
+		b = b < 72 ? 72 : b;
+		button(L, i, (SDL_Rect){x + 24, y, iw, b}, v->buttons[i].label,
+		       kind_of(&v->buttons[i]), false);
+		y += b + G;
+	}
+	return L->err ? -1 : 0;
+}
+
+static int layout_idle_dialog(struct lay *L)
 {
 	const struct flow_view *v = L->v;
 	struct ui_dialog d = {
@@ -1028,7 +1374,7 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 	static struct column c;
 	unsigned long screen = screen_key(v);
 	int top, bottom, x1, page_h, pages;
-	struct nav nv;
+	struct nav nv = {.n = 0};
 	SDL_Rect kb_area = {0, 0, 0, 0};
 
 	L.w = sc->design_w;
@@ -1052,10 +1398,19 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 		return layout_idle(&L);
 	}
 
-	/* The keyboard of the input being typed into. */
+	/* The keyboard of the input being typed into, and the row of
+	 * navigation buttons above it (or at the bottom). */
 	u->kb_on = u->active >= 0 && v->inputs[u->active].kb != FLOW_KB_NONE;
+	if (u->kb_on) {
+		enum ui_kb_layout k = kb_layout_of(v->inputs[u->active].kb);
+
+		/* Letters across a landscape canvas: the compact layout. */
+		L.compact = L.w > L.h && k == UI_KB_LETTERS;
+	}
+	top = title_bar(&L);
 	x1 = L.w - M;
 	bottom = L.h - M;
+	nav_plan(&L, &nv, L.w - 2 * M, false);
 	if (u->kb_on) {
 		enum flow_keyboard k = v->inputs[u->active].kb;
 		enum ui_kb_layout lay = kb_layout_of(k);
@@ -1068,36 +1423,71 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 		if (lay == UI_KB_LETTERS)
 			lay = u->kb_layout;
 		if (L.w > L.h && (lay == UI_KB_NUMPAD || lay == UI_KB_PHONE)) {
+			/* Beside the column, above the navigation. */
 			int kh = ui_keyboard_height(lay);
+			int ky = bottom - (nv.n ? nv.h + G : 0) - kh;
 
-			kb_area = (SDL_Rect){L.w - M - NUMPAD_W, L.h - M - kh,
-					     NUMPAD_W, kh};
+			if (ky < top) {
+				/* Too tall above the navigation: the keypad
+				 * takes the right side down to the bottom,
+				 * the navigation stays in the column. */
+				ky = bottom - kh < top ? top : bottom - kh;
+				nav_plan(&L, &nv,
+					 L.w - M - NUMPAD_W - 2 * G - M, false);
+			}
+			kb_area =
+			    (SDL_Rect){L.w - M - NUMPAD_W, ky, NUMPAD_W, kh};
 			x1 = kb_area.x - 2 * G;
 		} else {
 			kb_area = ui_keyboard_area(sc, lay);
 			bottom = kb_area.y - G;
 			L.compact = L.w > L.h;
 		}
-		ui_keyboard_init(&u->kb, lay, kb_area, KIOSK_UI_ID_KEY, NULL);
-		u->kb.shift = u->kb_shift;
+		/* Kept between frames (its page and shift live in it); laid
+		 * out again when it moves or changes. */
+		if (!u->kb_valid || u->kb.layout != lay ||
+		    memcmp(&u->kb.area, &kb_area, sizeof(kb_area)) != 0) {
+			ui_keyboard_init(&u->kb, lay, kb_area, KIOSK_UI_ID_KEY,
+					 NULL);
+			u->kb_valid = true;
+		}
 	}
 
-	top = title_bar(&L);
 	c.x = M;
 	c.w = x1 - M;
-	/* First without page keys; with them when it does not fit. */
-	nav_plan(&L, &nv, c.w, false);
-	page_h = bottom - nv.h - G - top;
+	c.landscape = L.w > L.h;
+	page_h = bottom - (nv.n ? nv.h + G : 0) - top;
+	if (page_h < FIELD_H)
+		page_h = FIELD_H;
 	build_items(&L, &c, false);
+	L.large_cap = UI_TEXT_HUGE;
 	pages = paginate(&L, &c, page_h);
-	if (pages > 1) {
-		build_items(&L, &c, true);
+	/* A number shown large (done, status) gives way before the screen
+	 * pages: all of it in view beats a huge number. */
+	for (int cap = UI_TEXT_TITLE; pages > 1 && cap >= UI_TEXT_LARGE;
+	     cap -= UI_TEXT_TITLE - UI_TEXT_LARGE) {
+		L.large_cap = cap;
 		pages = paginate(&L, &c, page_h);
 	}
-	if (pages > 1) {
-		nav_plan(&L, &nv, c.w, true);
-		page_h = bottom - nv.h - G - top;
+	if (pages > 1 && v->scene == FLOW_SCENE_WELCOME) {
+		/* The home screen never pages: what does not fit (the
+		 * hint last) is left out. */
+		pages = 1;
+	} else if (pages > 1) {
+		/* Without the secondary lines; then pages, with their keys
+		 * at the right. */
+		build_items(&L, &c, true);
 		pages = paginate(&L, &c, page_h);
+		if (pages > 1 && !c.landscape) {
+			nav_plan(&L, &nv, L.w - 2 * M, true);
+			page_h = bottom - nv.h - G - top;
+			if (page_h < FIELD_H)
+				page_h = FIELD_H;
+			pages = paginate(&L, &c, page_h);
+		} else if (pages > 1) {
+			c.w -= PAGE_W + G;
+			pages = paginate(&L, &c, page_h);
+		}
 	}
 	u->n_pages = pages;
 	if (u->to_active) {
@@ -1114,12 +1504,14 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 
 	/* Focus order: the column, the navigation, the keys. */
 	for (int i = 0, y = top; i < c.n; i++) {
-		if (c.it[i].page != u->page)
+		if (c.it[i].page != u->page || c.it[i].h == 0)
 			continue;
 		draw_item(&L, &c, &c.it[i], y);
 		y += c.it[i].h + G;
 	}
-	nav_draw(&L, &nv, c.x, bottom - nv.h);
+	if (pages > 1 && c.landscape)
+		page_keys(&L, c.x + c.w + G, top, page_h);
+	nav_draw(&L, &nv, M, bottom - nv.h);
 	if (u->kb_on) {
 		int pressed = u->pressed >= KIOSK_UI_ID_KEY &&
 				      u->pressed < KIOSK_UI_ID_PAGE

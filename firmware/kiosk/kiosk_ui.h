@@ -53,6 +53,9 @@ void kiosk_ui_free(struct kiosk_ui *u);
 /** Wipe the visitor's text from the UI's fields (explicit_bzero). */
 void kiosk_ui_wipe(struct kiosk_ui *u);
 
+/** 1 when the bytes of @p needle are anywhere in the UI's memory (tests). */
+int kiosk_ui_memory_holds(const struct kiosk_ui *u, const char *needle);
+
 /**
  * Lay out @p v at scale @p sc into @p l (cleared first) and the targets.
  * @p tc measures text (it is not drawn here).
