@@ -54,21 +54,23 @@ sleep 1
 check_eq "QR: a wrong token shows no status" status "$(kiosk_scene)"
 
 # ---- by typed number + last 4 ----------------------------------------------
-# The number into the first input, Tab, the digits into the second.
+# One input at a time: the number, Enter, the digits, Enter (Check status).
 kiosk_click INPUT_REGNO
 kiosk_type "$R"
-kiosk_click INPUT_LAST4
+kiosk_key Return
+kiosk_wait_focus INPUT_LAST4
 kiosk_type 9999
 kiosk_key Return
-kiosk_has LOOKUP && kiosk_click LOOKUP
 sleep 1
 check_eq "typed: a wrong last 4 shows no status" status "$(kiosk_scene)"
+kiosk_snap 23-status-wrong
+kiosk_has INPUT_LAST4 || { kiosk_click INPUT_REGNO; kiosk_key Return; }
 kiosk_click INPUT_LAST4
 kiosk_key BackSpace BackSpace BackSpace BackSpace
 kiosk_type 0001
-kiosk_snap 23-status-typed
-kiosk_click LOOKUP
+kiosk_key Return
 kiosk_wait_scene status_result && pass "typed: number + last 4 digits shows the status"
+kiosk_snap 24-status-typed
 kiosk_click FINISH
 kiosk_wait_scene welcome
 
@@ -82,11 +84,11 @@ CID=$(db "SELECT id FROM calls WHERE kind = 'button' ORDER BY id DESC LIMIT 1")
 _led() { grep -q "$1" "$T_DIR/kiosk.log"; }
 last_led() { grep -o "LED: .*" "$T_DIR/kiosk.log" | tail -n 1; }
 check "button: the LED blinks while the call waits" _kiosk_wait 5 _led "LED: blinking"
-kiosk_snap 24-called
+kiosk_snap 25-called
 check "the console acknowledges the call" $C calls ack "$CID"
 check "ack: the LED goes steady on (staff is coming)" _kiosk_wait 10 _led "LED: on$"
 sleep 0.5
-kiosk_snap 25-staff-coming
+kiosk_snap 26-staff-coming
 check_eq "ack: the call screen stays until the visitor leaves" call "$(kiosk_scene)"
 check "ack: the call row is acknowledged" test -n "$(db "SELECT acked_at FROM calls WHERE id = $CID")"
 

@@ -152,7 +152,8 @@ db() { sqlite3 -batch "$T_DIR/q.db" "$@"; }
 
 # kiosk_mem_has TEXT: does the kiosk process's memory hold TEXT (as UTF-8,
 # UTF-16LE or UTF-32LE: a font library may hold text in wide characters)?
-# It says on stderr where.  Reads /proc/PID/maps and /proc/PID/mem; regions not resident
+# Writable mappings only (heap, stacks, data): the program's constants are
+# not the visitor's.  It says on stderr where.  Reads /proc/PID/maps and /proc/PID/mem; regions not resident
 # (smaps Rss 0, e.g. the sanitizer's shadow) are skipped.  0 = found,
 # 1 = not found, 2 = could not read.
 kiosk_mem_has() {
@@ -176,7 +177,10 @@ except OSError as e:
     sys.exit(2)
 found, read = False, 0
 for lo, hi, perm, rss in regions:
-    if perm[0] != "r" or rss == 0:
+    # Writable memory only: visitor data is never in a read-only mapping,
+    # and the program's own constants (the demo screens' synthetic NIK)
+    # are.
+    if perm[0] != "r" or perm[1] != "w" or rss == 0:
         continue
     tail = b""
     pos = lo

@@ -244,10 +244,17 @@ kiosk_window() {
 kiosk_click() {
 	# A screen too long for the canvas has pages: turn them to find it.
 	_p=0
-	while ! kiosk_has "$@" && [ $_p -lt 6 ] && _xy=$(kiosk_target PAGE_NEXT 2>/dev/null); do
+	while ! kiosk_has "$@" && [ $_p -lt 15 ] && _xy=$(kiosk_target PAGE_NEXT 2>/dev/null); do
+		_before=$(cat "$KIOSK_TARGETS" 2>/dev/null)
+		[ -n "${KIOSK_TRACE:-}" ] && echo "# click PAGE_NEXT at $_xy on $(kiosk_scene)"
 		# shellcheck disable=SC2086
 		xdotool mousemove --window "$KIOSK_WID" $_xy click 1
-		sleep 0.3
+		_j=0
+		while [ "$(cat "$KIOSK_TARGETS" 2>/dev/null)" = "$_before" ] && [ $_j -lt 20 ]; do
+			sleep 0.1
+			_j=$((_j + 1))
+		done
+		sleep 0.15
 		_p=$((_p + 1))
 	done
 	if ! _xy=$(kiosk_target "$@" 2>/dev/null); then
