@@ -77,22 +77,22 @@ kb_field() {
 _key_poll() { # _key_poll CHAR: up to 1 s for the key to show
 	_k=0
 	while [ $_k -lt 10 ]; do
-		kiosk_has KEY "$1" && return 0
+		kiosk_has KEY "=$1" && return 0
 		sleep 0.1
 		_k=$((_k + 1))
 	done
 	return 1
 }
 _char_here() { # type CHAR if this page has it (with shift for a capital)
-	if kiosk_has KEY "$1"; then
-		kiosk_click KEY "$1"
+	if kiosk_has KEY "=$1"; then
+		kiosk_click KEY "=$1"
 		return
 	fi
 	lower=$(printf '%s' "$1" | python3 -c 'import sys; print(sys.stdin.read().lower(), end="")')
-	if [ "$lower" != "$1" ] && kiosk_has KEY "$lower" && kiosk_has KEY_SHIFT; then
+	if [ "$lower" != "$1" ] && kiosk_has KEY "=$lower" && kiosk_has KEY_SHIFT; then
 		kiosk_click KEY_SHIFT
-		_key_poll "$1" && { kiosk_click KEY "$1"; return; }
-		kiosk_click KEY "$lower"
+		_key_poll "$1" && { kiosk_click KEY "=$1"; return; }
+		kiosk_click KEY "=$lower"
 		return
 	fi
 	return 1

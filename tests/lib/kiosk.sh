@@ -129,6 +129,9 @@ kiosk_stop() {
 	_rc=$?
 	[ -n "$KIOSK_RC" ] || KIOSK_RC=$_rc
 	KIOSK_PID=""
+	# KIOSK_SNAPS=DIR keeps the screenshots (kiosk_snap) and the log.
+	[ -n "${KIOSK_SNAPS:-}" ] && cp "$T_DIR/kiosk.log" "$KIOSK_SNAPS/kiosk.log" 2>/dev/null
+	return 0
 }
 
 # _fifo_write FIFO LINE: bounded (a FIFO nobody reads blocks on open).

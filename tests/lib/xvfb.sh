@@ -29,7 +29,8 @@
 #   kiosk_wait_scene SCENE [SECS]  wait until the screen shows SCENE
 #                                  (default 10 s); 1 with a FAIL line if not
 #   kiosk_wait_focus ID [SECS]     wait until target ID has the focus
-#   kiosk_has ID [INDEX|LABEL]     is this target on screen now?
+#   kiosk_has ID [INDEX|LABEL]     is this target on screen now?  (SEL: an
+#                                  index, "=LABEL", or a LABEL not all digits)
 #   kiosk_target ID [INDEX|LABEL]  print "X Y", the centre of a target
 #   kiosk_tabs ID [INDEX|LABEL]    print how many Tabs move the focus there
 #                                  (exit 2 when the focused id is not unique)
@@ -162,6 +163,8 @@ def match(t):
         return False
     if sel is None:
         return True
+    if sel.startswith("="):
+        return t.get("label") == sel[1:]
     if sel.lstrip("-").isdigit():
         return t.get("index") == int(sel)
     return t.get("label") == sel
@@ -263,11 +266,19 @@ kiosk_click() {
 		return 1
 	fi
 	[ -n "${KIOSK_TRACE:-}" ] && echo "# click $* at $_xy on $(kiosk_scene)"
+	_before=$(cat "$KIOSK_TARGETS" 2>/dev/null)
 	# shellcheck disable=SC2086
 	xdotool mousemove --window "$KIOSK_WID" $_xy click 1
-	# A small pause between clicks: two clicks 0 ms apart on one spot
-	# are a double click, which is not what a finger does.
-	sleep 0.15
+	# Wait (bounded, 1 s) for the frame the click caused: the layout may
+	# move (a typing layout after the first key), and the next click must
+	# aim at the new one.  Also a pause between clicks: two clicks 0 ms
+	# apart on one spot are a double click, not what a finger does.
+	_j=0
+	while [ "$(cat "$KIOSK_TARGETS" 2>/dev/null)" = "$_before" ] && [ $_j -lt 20 ]; do
+		sleep 0.05
+		_j=$((_j + 1))
+	done
+	sleep 0.1
 }
 
 kiosk_tap_to() {
@@ -279,7 +290,7 @@ kiosk_tap_to() {
 	kiosk_wait_scene "$_scene" 10
 }
 
-kiosk_click_key() { kiosk_click "$KIOSK_KEY_ID" "$1"; }
+kiosk_click_key() { kiosk_click "$KIOSK_KEY_ID" "=$1"; }
 
 # xdotool types a character missing from the keymap by remapping a spare
 # keycode for it; typed fast, the remapping can change before the client
