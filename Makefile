@@ -337,9 +337,10 @@ test:
 	$(Q)$(MAKE) --no-print-directory fuzz
 	$(Q)sh tests/run.sh build build/asan
 
+# The demo: the kiosk (once `all` builds it) next to the console's watch.
 run:
-	$(Q)sh assets/deps.sh build
-	$(Q)$(MAKE) --no-print-directory $(CONSOLE)
+	$(Q)sh assets/deps.sh demo
+	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh assets/demo.sh $(BUILD)
 
 # Hardware-level tests (gpio-sim, a real input device): skip cleanly without them.

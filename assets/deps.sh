@@ -4,6 +4,7 @@
 #   sh assets/deps.sh build    what `make` needs
 #   sh assets/deps.sh test     + what `make test` needs (compilers, cupsd, PDF tools)
 #   sh assets/deps.sh run      what an installed kiosk needs at run time (on the Pi)
+#   sh assets/deps.sh demo     + what `make run` needs (a private cupsd, Xvfb)
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 # Nothing missing: it exits 0 silently, as any user.
 #   sh assets/deps.sh build --check   only print the missing packages on one
@@ -20,13 +21,14 @@ BUILD="make gcc pkg-config xxd libsqlite3-dev libinih-dev libgpiod-dev libcups2-
 	libudev-dev libevdev-dev libcsv-dev
 	fonts-dejavu-core libsdl2-dev libsdl2-ttf-dev fonts-noto-core libpng-dev"
 TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client \
-	poppler-utils zbar-tools sqlite3 clang-format python3"
+	poppler-utils zbar-tools sqlite3 clang-format python3 xvfb xdotool x11-utils x11-xkb-utils"
 
 case "$what" in
 build) want=$BUILD ;;
 test) want=$TEST ;;
 run) want=$RUNTIME ;;
-*) echo "usage: sh assets/deps.sh build|test|run [--check]" >&2; exit 2 ;;
+demo) want="$BUILD cups cups-client xvfb xdotool" ;;
+*) echo "usage: sh assets/deps.sh build|test|run|demo [--check]" >&2; exit 2 ;;
 esac
 
 missing=""
