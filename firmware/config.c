@@ -102,6 +102,8 @@ static const struct key keys[] = {
     INT("gpio", "buzzer_offset", buzzer_offset, 0, 1023),
     BOOL("gpio", "led_active_low", led_active_low),
     INT("gpio", "long_press_ms", long_press_ms, 200, 60000),
+    INT("kiosk", "idle_s", kiosk_idle_s, 10, 600),
+    INT("kiosk", "idle_warn_s", kiosk_idle_warn_s, 20, 300),
 };
 
 struct parse_ctx {
@@ -150,7 +152,8 @@ void config_defaults(struct config *cfg)
 	cfg->debounce_ms = 30;
 	snprintf(cfg->led_line, sizeof(cfg->led_line), "GPIO27");
 	cfg->long_press_ms = 2000;
-	cfg->long_press_ms = 2000;
+	cfg->kiosk_idle_s = 60;
+	cfg->kiosk_idle_warn_s = 30;
 	snprintf(cfg->gpio_fifo, sizeof(cfg->gpio_fifo),
 		 "/run/ppid-kiosk/gpio.fifo");
 }

@@ -95,6 +95,9 @@ struct config {
 	bool led_active_low; /* [gpio] led_active_low */
 	int long_press_ms;   /* [gpio] long_press_ms */
 
+	int kiosk_idle_s;      /* [kiosk] idle_s: no touch this long: ask */
+	int kiosk_idle_warn_s; /* [kiosk] idle_warn_s: then wipe (>= 20) */
+
 	struct config_staff staff[CONFIG_MAX_STAFF]; /* [staff] login = roles */
 	int n_staff;				     /* entries used */
 };

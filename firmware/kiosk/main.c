@@ -502,6 +502,8 @@ static int run(const struct opts *o)
 	fc.office_name = cfg.office_name;
 	fc.open_min = cfg.open_min;
 	fc.close_min = cfg.close_min;
+	fc.idle_ms = cfg.kiosk_idle_s * 1000;
+	fc.idle_warn_ms = cfg.kiosk_idle_warn_s * 1000;
 	if (o->lang >= 0)
 		fc.default_lang = (enum lang)o->lang;
 	memset(&ko, 0, sizeof(ko));
