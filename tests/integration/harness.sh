@@ -185,6 +185,6 @@ check_lacks "... with no pkg-config noise" "not found" "$out"
 check_lacks "... and nothing compiled" " -c -o " "$out"
 check_has "make tests-build asks for the test packages" "cmocka" "$(mk tests-build)"
 check_eq "make test: deps.sh comes first, nothing before it" "sh assets/deps.sh test" "$(mk test | head -1)"
-check_eq "make run: deps.sh comes first, nothing before it" "sh assets/deps.sh build" "$(mk run | head -1)"
+check_eq "make run: deps.sh comes first, nothing before it" "sh assets/deps.sh demo" "$(mk run | head -1)"
 check_eq "make clean needs no packages" "rm -rf build" "$(mk clean)"
 t_done
