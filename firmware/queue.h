@@ -290,6 +290,22 @@ int queue_report_handover(struct queue *q, int year, int month,
 int queue_office_events(struct queue *q, const char *action, const char *prefix,
 			queue_event_cb cb, void *ctx);
 
+/** A request's hand-over of its information (the "handover" action). */
+struct queue_handover {
+	int64_t event_id; /* the handover event, 0 = none */
+	time_t at;	  /* when, UTC */
+	char actor[64];	  /* the login that handed it over */
+	char form[16];	  /* a workflow_form_key() ("usb") */
+	char given[1024]; /* what was given, as typed */
+};
+
+/**
+ * The newest handover of request @p request_id (for the data receipt).
+ * @return 1 with @p out filled, 0 when it has none, -1 on error.
+ */
+int queue_last_handover(struct queue *q, int64_t request_id,
+			struct queue_handover *out);
+
 /* ---- print jobs ---------------------------------------------------------- */
 
 enum queue_job_state {

@@ -193,3 +193,43 @@ int queue_close_pickups(struct queue *q, int64_t request_id,
 	}
 	return n;
 }
+
+int queue_last_handover(struct queue *q, int64_t request_id,
+			struct queue_handover *out)
+{
+	sqlite3_stmt *st;
+	const char *note, *semi;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = sqlite3_prepare_v2(q->db,
+				"SELECT id, at, actor, note FROM events WHERE "
+				"request_id = ?1 AND action = 'handover' "
+				"ORDER BY id DESC LIMIT 1",
+				-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return queue_db_err(q, rc, "reading the handover");
+	sqlite3_bind_int64(st, 1, request_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->event_id = sqlite3_column_int64(st, 0);
+		out->at = (time_t)sqlite3_column_int64(st, 1);
+		queue_col_text(st, 2, out->actor, sizeof(out->actor));
+		/* queue_act() wrote "form KEY; what was given". */
+		note = queue_col_str(st, 3);
+		if (strncmp(note, "form ", 5) == 0) {
+			note += 5;
+			semi = strstr(note, "; ");
+			snprintf(out->form, sizeof(out->form), "%.*s",
+				 (int)(semi ? semi - note : (long)strlen(note)),
+				 note);
+			note = semi ? semi + 2 : "";
+		}
+		snprintf(out->given, sizeof(out->given), "%s", note);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0
+				 : queue_db_err(q, rc, "reading the handover");
+}
