@@ -473,8 +473,9 @@ static int rescan(struct alerts *a, int64_t now, int64_t now_ms)
 	queue_read_end(a->q);
 	a->timer_ms =
 	    a->timer_at < 0 ? -1 : now_ms + (a->timer_at - now) * 1000;
-	qsort(a->pending + first, a->n_pending - first, sizeof(*a->pending),
-	      by_time);
+	if (a->n_pending > first)
+		qsort(a->pending + first, a->n_pending - first,
+		      sizeof(*a->pending), by_time);
 	a->dirty = false;
 	return 0;
 }
