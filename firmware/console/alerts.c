@@ -579,6 +579,11 @@ bool alerts_is_polling(const struct alerts *a)
 	return dbwatch_is_polling(a->w);
 }
 
+void alerts_refresh(struct alerts *a)
+{
+	a->dirty = true;
+}
+
 void alerts_set_english(struct alerts *a, bool english)
 {
 	a->english = english;

@@ -112,6 +112,13 @@ void alerts_set_event_cb(struct alerts *a,
 			 int (*cb)(const struct queue_event *, void *),
 			 void *ctx);
 
+/**
+ * Re-read at the next alerts_read() (its timeout becomes 0).  data_version
+ * does not move for the connection's own commits: a program that writes
+ * through the same struct queue (the TUI) calls this after each write.
+ */
+void alerts_refresh(struct alerts *a);
+
 /** true when inotify is unavailable and the watcher polls slowly. */
 bool alerts_is_polling(const struct alerts *a);
 

@@ -406,6 +406,14 @@ static void test_delivery_resumes(void **state)
 	assert_int_equal(alerts_read(a, NOW, mono_ms(), take_one, &s), 1);
 	assert_int_equal(s.n, 2);
 	assert_true(s.al[0].call_id < s.al[1].call_id);
+	/* The reader's own commit: data_version does not move, a refresh
+	 * makes it read. */
+	assert_int_equal(queue_call_add(qr, QUEUE_CALL_BUTTON, 0, NOW, &id), 0);
+	assert_int_equal(alerts_read(a, NOW, mono_ms(), take_one, &s), 0);
+	alerts_refresh(a);
+	assert_int_equal(alerts_timeout_ms(a, mono_ms()), 0);
+	assert_int_equal(alerts_read(a, NOW, mono_ms(), take_one, &s), 1);
+	assert_int_equal(s.al[2].call_id, id);
 	alerts_close(a);
 	alerts_close(NULL);
 }
