@@ -47,6 +47,7 @@ struct alerts {
 	struct deadline_seen *dls;     /* malloc() */
 	size_t n_dls, cap_dls;	       /* entries used / allocated */
 	int printer_fault;	       /* fault last raised, -1 = none */
+	int64_t printer_job;	       /* newest finished job looked at */
 	bool dirty;		       /* re-read at the next alerts_read() */
 	int64_t timer_ms;	       /* next timed re-read, -1 = none */
 	int64_t timer_at;	       /* the same in unix seconds */
@@ -308,10 +309,15 @@ static const char *doc_words(const struct alerts *a, const char *doc)
 	return tr(a, "Dokumen", "The document");
 }
 
+/* The printer's state as the finished jobs record it, each job once: a
+ * fault is raised when it starts, a printed job ends it. */
 static int job_printer(struct alerts *a, const struct job_copy *j)
 {
 	int fault = reason_fault(j->reason);
 
+	if (j->id <= a->printer_job)
+		return 0;
+	a->printer_job = j->id;
 	if (j->state == QUEUE_JOB_DONE) {
 		a->printer_fault = -1; /* it prints again */
 		return 0;

@@ -254,11 +254,30 @@ static void test_each_kind_once(void **state)
 	assert_int_equal(s.n, 6);
 	assert_int_equal(s.al[5].kind, ALERT_UNPRINTED);
 
+	/* Printed again: the fault is over; later changes do not raise it
+	 * again, a new fault does. */
+	assert_int_equal(queue_job_add(qw, rid, "receipt", "", NOW, &job), 0);
+	assert_int_equal(
+	    queue_job_update(qw, job, QUEUE_JOB_DONE, 7, "", NOW + 3), 0);
+	assert_int_equal(queue_call_add(qw, QUEUE_CALL_SCREEN, 0, NOW, &call),
+			 0);
+	wait_for(a, NOW, &s, 7);
+	usleep(300 * 1000);
+	settle(a, NOW, &s);
+	assert_int_equal(s.n, 7);
+	assert_int_equal(s.al[6].kind, ALERT_CALL);
+	assert_int_equal(queue_job_add(qw, rid, "receipt", "", NOW, &job), 0);
+	assert_int_equal(
+	    queue_job_update(qw, job, QUEUE_JOB_FAILED, 0, reason, NOW + 3), 0);
+	wait_for(a, NOW, &s, 9);
+	assert_int_equal(s.n, 9);
+	assert_int_equal(count_kind(&s, ALERT_PRINTER), 2);
+
 	/* Acknowledging, another note, a read with nothing new: no alert. */
 	assert_int_equal(queue_call_ack(qw, call, &staff, NOW + 4), 0);
 	usleep(300 * 1000);
 	assert_int_equal(alerts_read(a, NOW, mono_ms(), collect, &s), 0);
-	assert_int_equal(s.n, 6);
+	assert_int_equal(s.n, 9);
 	alerts_close(a);
 }
 
