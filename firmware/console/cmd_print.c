@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Printing from the console: print receipt|notification|data-receipt REGNO (or
+ * Printing from the console: print receipt|notification REGNO (or
  * --output FILE.pdf), printer status, jobs.  Every print is a print_jobs row
  * that follows the job; a job stuck behind a fault, or not printed in time,
  * is cancelled so that nothing stale comes out when the fault clears.
@@ -74,10 +74,6 @@ static int print_doc(struct console *c, int argc, char **argv)
 	};
 	const char *output = NULL, *printer = NULL, *number = NULL;
 	static struct request r;
-	static struct queue_handover h;
-	struct docview_handover dh;
-	bool data;
-	int made;
 	struct doc_buf doc = {0};
 	struct queue *q;
 	const struct text *why;
@@ -110,11 +106,9 @@ static int print_doc(struct console *c, int argc, char **argv)
 		}
 	}
 	if (argc - optind != 2 || (strcmp(argv[optind], "receipt") &&
-				   strcmp(argv[optind], "notification") &&
-				   strcmp(argv[optind], "data-receipt")))
+				   strcmp(argv[optind], "notification")))
 		return EXIT_USAGE;
 	receipt = strcmp(argv[optind], "receipt") == 0;
-	data = strcmp(argv[optind], "data-receipt") == 0;
 	if (!wait_s)
 		wait_s = receipt ? c->cfg.receipt_timeout_s : 120;
 	if (!workflow_may(c->actor.roles, WF_PERM_PRINT, &why)) {
@@ -130,33 +124,16 @@ static int print_doc(struct console *c, int argc, char **argv)
 		console_error("print", "%s", queue_errmsg(q));
 		goto out;
 	}
-	if (!receipt && !data && r.decision == WF_DECISION_NONE) {
+	if (!receipt && r.decision == WF_DECISION_NONE) {
 		console_error("print",
 			      "%s has no decision yet: decide or "
 			      "exclude it first",
 			      r.regno);
 		goto out;
 	}
-	/* The data receipt says what the newest handover recorded. */
-	if (data) {
-		made = queue_last_handover(q, r.id, &h);
-		if (made <= 0) {
-			console_error("print", "%s",
-				      made < 0 ? queue_errmsg(q)
-					       : "no handover recorded yet: "
-						 "act REGNO handover --form F "
-						 "--note WHAT");
-			goto out;
-		}
-		dh = (struct docview_handover){h.given, h.form, h.at, h.actor};
-		made = docview_render_data_receipt(&c->cfg, &r, &dh, &doc);
-	} else if (receipt) {
-		made = docview_render_receipt(&c->cfg, &r, &doc);
-	} else {
-		made = docview_render_notification(&c->cfg, &r, number,
-						   console_today(c), &doc);
-	}
-	if (made < 0) {
+	if ((receipt ? docview_render_receipt(&c->cfg, &r, &doc)
+		     : docview_render_notification(
+			   &c->cfg, &r, number, console_today(c), &doc)) < 0) {
 		console_error("print", "cannot make the PDF: %s", doc.err);
 		goto out;
 	}
@@ -173,10 +150,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	if (!printer)
 		printer =
 		    receipt ? c->cfg.receipt_printer : c->cfg.letter_printer;
-	if (queue_job_add(q, r.id,
-			  receipt ? "receipt"
-			  : data  ? "data_receipt"
-				  : "notification",
+	if (queue_job_add(q, r.id, receipt ? "receipt" : "notification",
 			  printer, time(NULL), &job_id) < 0) {
 		console_error("print", "%s", queue_errmsg(q));
 		goto out;
@@ -195,15 +169,12 @@ out:
 int cmd_print(struct console *c, int argc, char **argv)
 {
 	static const char usage[] =
-	    "usage: ppid-console print receipt|notification|data-receipt "
-	    "REGNO\n"
-	    "         [--output FILE.pdf]\n"
+	    "usage: ppid-console print receipt|notification REGNO "
+	    "[--output FILE.pdf]\n"
 	    "         [--printer QUEUE] [--letter-number N] [--wait S]\n"
 	    "Print (or with --output, write) a request's receipt (tanda "
-	    "terima), its\nwritten notification (pemberitahuan "
-	    "tertulis) or, after `act REGNO handover`,\nthe data receipt "
-	    "(tanda terima data, A4, for the requester's signature).\nEach "
-	    "print is recorded in 'ppid-console jobs'.  "
+	    "terima) or its\nwritten notification (pemberitahuan "
+	    "tertulis).  Each print is recorded in\n'ppid-console jobs'.  "
 	    "A job that is stuck behind a printer fault, or not\nprinted "
 	    "within --wait seconds ([printer] receipt_timeout_s for "
 	    "receipts), is\ncancelled: nothing stale prints when the "
@@ -309,4 +280,12 @@ int cmd_jobs(struct console *c, int argc, char **argv)
 	}
 	queue_close(q);
 	return rc;
+}
+
+int console_print_job(struct console *c, struct queue *q, int64_t job_id,
+		      const char *printer, const char *title,
+		      const struct doc_buf *doc, int wait_s)
+{
+	/* Not a receipt: A4, as the notification. */
+	return send_job(c, q, job_id, printer, title, false, doc, wait_s);
 }

@@ -321,8 +321,8 @@ int cmd_act(struct console *c, int argc, char **argv)
 	    "only); decide\n--decision granted|partial|rejected|not_held "
 	    "(rejected needs --basis,\nnot_held needs --holder); handover "
 	    "--form printed|usb|disc|email|viewed\n--note WHAT (what was "
-	    "given; then `print data-receipt REGNO` for the\nrequester's "
-	    "signature; a waiting pickup call is closed); note --note.\n";
+	    "given; a waiting pickup call is closed; `handover --receipt "
+	    "REGNO`\nprints the data receipt); note --note.\n";
 	static const struct option opts[] = {
 	    {"note", required_argument, NULL, 'n'},
 	    {"basis", required_argument, NULL, 'b'},

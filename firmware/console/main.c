@@ -31,6 +31,8 @@ static const struct console_cmd commands[] = {
     {"print", cmd_print, "print (or --output) a receipt or notification"},
     {"printer", cmd_printer, "the printer's state in words"},
     {"jobs", cmd_jobs, "recent print jobs and their states"},
+    {"handover", cmd_handover,
+     "hand the information over; print the data receipt"},
     {"supervise", cmd_supervise, "Kasubbag: mark a day as reviewed (SOP 7)"},
     {"report-handover", cmd_report_handover,
      "Kasubbag: monthly report handed to the Kabag (SOP 8)"},

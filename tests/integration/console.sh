@@ -36,7 +36,7 @@ check_eq "the database is readable by owner and group only" "660" "$(stat -c %a 
 $C --help > "$T_DIR/help" 2>&1
 check_has "--help lists the commands" "workdays" "$(cat "$T_DIR/help")"
 for sub in init add list show act check-id workdays holidays watch calls \
-	hw print printer jobs supervise report-handover; do
+	hw print printer jobs handover supervise report-handover; do
 	$C $sub --help > "$T_DIR/h" 2>&1
 	check_has "$sub --help shows its usage" "usage: ppid-console" "$(cat "$T_DIR/h")"
 done
