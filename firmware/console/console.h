@@ -90,6 +90,9 @@ void console_error_text(const char *cmd, const char *what,
  */
 void console_explain_roles(const struct console *c);
 
+/** true if argv holds -h or --help (then print @p usage and return). */
+bool console_wants_help(int argc, char **argv, const char *usage);
+
 struct doc_buf;
 
 /**
@@ -115,9 +118,6 @@ int console_print_job(struct console *c, struct queue *q, int64_t job_id,
 int console_print_data_receipt(struct console *c, const char *regno,
 			       const char *printer, const char *output,
 			       int wait_s);
-
-/** true if argv holds -h or --help (then print @p usage and return). */
-bool console_wants_help(int argc, char **argv, const char *usage);
 
 /* Subcommands, one file each group. */
 int cmd_init(struct console *c, int argc, char **argv);
