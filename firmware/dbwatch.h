@@ -17,8 +17,8 @@
  * missing) it falls back to a slow poll (every DBWATCH_FALLBACK_MS), and
  * tries inotify again at each poll.  No threads; one owner.
  */
-#ifndef PPID_KIOSK_DBWATCH_H
-#define PPID_KIOSK_DBWATCH_H
+#ifndef PPID_DBWATCH_H
+#define PPID_DBWATCH_H
 
 #include <stdbool.h>
 #include <stdint.h>

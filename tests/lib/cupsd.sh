@@ -12,7 +12,8 @@
 #   sh tests/lib/cupsd.sh env DIR     print the export line again
 #
 # Queues: "testpdf" (the default destination) writes each job's bytes to
-# DIR/out/testpdf.pdf (the pdfout backend) through a pass-through PPD (tests/lib/pdfpass.ppd);
+# DIR/out/testpdf.pdf (tests/lib/pdfout.backend) through a pass-through PPD
+# (tests/lib/pdfpass.ppd);
 # error policy abort-job, so one bad job never blocks the next test.
 # "fake" uses the fakeprn backend (tests/lib/fakeprn.backend): put reasons
 # such as "media-empty-error" in DIR/fakeprn.state and the next job stops the
@@ -72,9 +73,6 @@ configure() {
 	chmod 755 "$B"
 	mkdir -p "$B/etc/ppd" "$B/spool/tmp" "$B/cache" "$B/log" "$B/run" \
 		"$B/out" "$B/lib/backend"
-	# CUPS 2.4.2-3+deb12u10 opens a file: device O_WRONLY|O_EXCL, without
-	# O_CREAT: the file must exist (and it is not truncated).
-	: > "$B/out/testpdf.pdf"
 	cat > "$B/etc/cupsd.conf" <<CONF
 Listen $SOCK
 Browsing Off
@@ -168,7 +166,6 @@ reset() {
 	done
 	lpadmin_q -d testpdf
 	rm -f "$B"/out/job-*.bin
-	: > "$B/out/testpdf.pdf"
 }
 
 case "$cmd" in
