@@ -174,7 +174,7 @@ static void table(struct ctx *c, const struct doc_table *t, double size)
 /* ---- the chart -------------------------------------------------------------- */
 
 static void label(cairo_t *cr, const char *s, double x, double y, double size,
-		  bool bold, double align)
+		  bool bold, double align, double maxw)
 {
 	PangoLayout *l = pango_cairo_create_layout(cr);
 	PangoFontDescription *fd = pango_font_description_new();
@@ -189,6 +189,10 @@ static void label(cairo_t *cr, const char *s, double x, double y, double size,
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(l, s, -1);
+	if (maxw > 0) {
+		pango_layout_set_width(l, (int)(maxw * PS));
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	}
 	pango_layout_get_size(l, &w, &h);
 	cairo_move_to(cr, x - align * w / PS, y);
 	pango_cairo_show_layout(cr, l);
@@ -198,7 +202,7 @@ static void label(cairo_t *cr, const char *s, double x, double y, double size,
 static void bars(cairo_t *cr, const struct doc_chart *ch, double x0, double y0,
 		 double w, double h, double fs)
 {
-	double top = y0 + fs * 2, base = y0 + h - fs * 2.2, bw, slot;
+	double top = y0 + fs * 4, base = y0 + h - fs * 2.2, bw, slot;
 	int most = 0;
 	char buf[16];
 
@@ -209,7 +213,7 @@ static void bars(cairo_t *cr, const struct doc_chart *ch, double x0, double y0,
 			sum += ch->values[b * ch->n_series + k];
 		most = sum > most ? sum : most;
 	}
-	label(cr, ch->bars_title, x0, y0, fs + 1, true, 0);
+	label(cr, ch->bars_title, x0, y0, fs + 1, true, 0, 0);
 	slot = ch->n_buckets ? (w * 0.72) / ch->n_buckets : w;
 	bw = slot * 0.6;
 	cairo_set_line_width(cr, 0.6);
@@ -235,9 +239,9 @@ static void bars(cairo_t *cr, const struct doc_chart *ch, double x0, double y0,
 		}
 		cairo_set_source_rgb(cr, 0, 0, 0);
 		snprintf(buf, sizeof(buf), "%d", sum);
-		label(cr, buf, bx + bw / 2, y - fs * 1.4, fs, false, 0.5);
+		label(cr, buf, bx + bw / 2, y - fs * 1.4, fs, false, 0.5, 0);
 		label(cr, ch->bucket_label[b], bx + bw / 2, base + 2, fs, false,
-		      0.5);
+		      0.5, slot);
 	}
 	/* The legend, right of the bars. */
 	for (int k = 0; k < ch->n_series; k++) {
@@ -248,22 +252,24 @@ static void bars(cairo_t *cr, const struct doc_chart *ch, double x0, double y0,
 		cairo_rectangle(cr, lx, ly + 1, fs, fs);
 		cairo_fill(cr);
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		label(cr, ch->series_label[k], lx + fs * 1.5, ly, fs, false, 0);
+		label(cr, ch->series_label[k], lx + fs * 1.5, ly, fs, false, 0,
+		      0);
 	}
 }
 
 static void pie(cairo_t *cr, const struct doc_chart *ch, double x0, double y0,
 		double w, double h, double fs)
 {
-	double r = fmin(w * 0.3, (h - fs * 3) / 2), cx = x0 + r + 2,
-	       cy = y0 + fs * 2 + r, a = -M_PI / 2;
+	double r = fmin(38, (h - fs * 4) / 2), cx = x0 + r + 2,
+	       cy = y0 + fs * 3 + r, a = -M_PI / 2;
 	int total = 0;
 	char buf[160];
 
-	label(cr, ch->shares_title, x0, y0, fs + 1, true, 0);
+	label(cr, ch->shares_title, x0, y0, fs + 1, true, 0, 0);
 	for (int k = 0; k < ch->n_shares; k++)
 		total += ch->shares[k];
 	cairo_set_line_width(cr, 0.6);
+	cairo_new_path(cr);
 	if (!total) {
 		cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
 		cairo_stroke(cr);
@@ -282,7 +288,7 @@ static void pie(cairo_t *cr, const struct doc_chart *ch, double x0, double y0,
 		a += da;
 	}
 	for (int k = 0; k < ch->n_shares; k++) {
-		double ly = y0 + fs * 2 + k * fs * 1.6, lx = cx + r + 10;
+		double ly = y0 + fs * 3 + k * fs * 1.7, lx = cx + r + 10;
 
 		cairo_set_source_rgb(cr, palette[k][0], palette[k][1],
 				     palette[k][2]);
@@ -292,7 +298,8 @@ static void pie(cairo_t *cr, const struct doc_chart *ch, double x0, double y0,
 		snprintf(buf, sizeof(buf), "%s: %d (%.0f%%)",
 			 ch->share_label[k], ch->shares[k],
 			 total ? 100.0 * ch->shares[k] / total : 0.0);
-		label(cr, buf, lx + fs * 1.5, ly, fs, false, 0);
+		label(cr, buf, lx + fs * 1.5, ly, fs, false, 0,
+		      x0 + w - lx - fs * 1.5);
 	}
 }
 
@@ -301,8 +308,8 @@ static void chart_draw(cairo_t *cr, const struct item *it)
 	const struct chart_item *ci = it->data;
 
 	cairo_save(cr);
-	bars(cr, ci->chart, it->x, it->y, it->w * 0.56, it->h, ci->size);
-	pie(cr, ci->chart, it->x + it->w * 0.6, it->y, it->w * 0.4, it->h,
+	bars(cr, ci->chart, it->x, it->y, it->w * 0.52, it->h, ci->size);
+	pie(cr, ci->chart, it->x + it->w * 0.55, it->y, it->w * 0.45, it->h,
 	    ci->size);
 	cairo_restore(cr);
 }

@@ -264,8 +264,8 @@ static void lay_register(struct report_doc *d, const struct report *r)
 	    T("Tanggal pemberitahuan tertulis", "Written notification"),
 	    T("Biaya", "Cost"),
 	};
-	static const double w[] = {1.5, 1.1, 1.3, 1.5, 1.4, 1.0, 2.2, 1.6,
-				   1.2, 0.9, 1.0, 1.1, 1.6, 1.1, 0.8};
+	static const double w[] = {1.6,	 1.3, 1.3, 1.5, 1.4, 1.25, 2.2, 1.5,
+				   1.25, 1.1, 1.1, 1.3, 1.5, 1.25, 0.9};
 
 	d->view.landscape = true;
 	d->view.title = tr(d, T("REGISTER PERMOHONAN INFORMASI PUBLIK",
@@ -554,7 +554,7 @@ static void lay_period(struct report_doc *d, const struct report *r)
 	table(d,
 	      yearly ? T("Permohonan per bulan", "Requests per month")
 		     : T("Permohonan per minggu", "Requests per week"),
-	      7, heads, NULL);
+	      7, heads, (const double[]){2.6, 1, 1, 1, 1, 1, 1});
 	for (int b = 0; b < s->n_buckets; b++) {
 		int sum = 0;
 

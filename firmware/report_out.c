@@ -322,9 +322,9 @@ static void put_table(FILE *f, const struct doc_table *t)
 			for (size_t i = 0; i < (l.n ? l.n : 1); i++) {
 				const char *s = i < l.n ? l.v[i] : "";
 
-				if (i || hw == (size_t)-1)
+				if (*s && (i || hw == (size_t)-1))
 					pad(f, lw + 2);
-				else
+				else if (*s)
 					pad(f, lw + 1 - hw);
 				fprintf(f, "%s\n", s);
 			}
