@@ -261,11 +261,11 @@ static void lay_register(struct report_doc *d, const struct report *r)
 	    T("Jenis permohonan", "Type of request"),
 	    T("Keputusan", "Decision"),
 	    T("Alasan penolakan", "Reason for rejection"),
-	    T("Tanggal pemberitahuan tertulis", "Written notification"),
+	    T("Tgl. pemberitahuan tertulis", "Written notification"),
 	    T("Biaya", "Cost"),
 	};
-	static const double w[] = {1.6,	 1.3, 1.3, 1.5, 1.4, 1.25, 2.2, 1.5,
-				   1.25, 1.1, 1.1, 1.3, 1.5, 1.25, 0.9};
+	static const double w[] = {1.7,	 1.3, 1.3, 1.4, 1.4, 1.25, 2.0, 1.3,
+				   1.25, 1.1, 1.3, 1.3, 1.5, 1.6,  0.9};
 
 	d->view.landscape = true;
 	d->view.title = tr(d, T("REGISTER PERMOHONAN INFORMASI PUBLIK",
