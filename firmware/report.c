@@ -97,6 +97,7 @@ struct build {
 	int *days;		    /* working days to each decision */
 	size_t n_days, cap_days;    /* used / allocated */
 	long ack_sum;		    /* seconds to acknowledge, summed */
+	struct report_words *words; /* monthly, yearly: word counts */
 	bool oom;		    /* an allocation failed */
 };
 
@@ -242,6 +243,8 @@ static int on_request(const struct request *req, void *ctx)
 		}
 		if (r->kind == REPORT_REGISTER)
 			add_entry(b, req, received);
+		if (b->words && report_words_add(b->words, req->info) < 0)
+			b->oom = true;
 	}
 	/* A deadline that fell in the period, has passed and was missed. */
 	if (in_period(b, due) && date_cmp(due, r->today) < 0 &&
@@ -570,19 +573,29 @@ int report_build(struct queue *q, const struct calendar *cal,
 		return -1;
 	}
 	b.r = r;
+	if (kind == REPORT_MONTHLY || kind == REPORT_YEARLY) {
+		b.words = report_words_new();
+		if (!b.words) {
+			free(r);
+			return -1;
+		}
+	}
 	b.t_from = date_wib_to_utc(r->from, 0, 0, 0);
 	b.t_to = date_wib_to_utc(r->to, 23, 59, 59);
 	make_buckets(r);
 	count_days(&b);
 
-	if (queue_read_begin(q) < 0) {
-		report_free(r);
-		return -1;
+	rc = queue_read_begin(q);
+	if (rc == 0) {
+		rc = build_all(&b);
+		queue_read_end(q);
 	}
-	rc = build_all(&b);
-	queue_read_end(q);
 	finish_stats(&b);
 	free(b.days);
+	if (b.words)
+		r->n_topics =
+		    report_words_top(b.words, 2, r->topics, REPORT_TOPICS);
+	report_words_free(b.words);
 	if (rc < 0 || b.oom) {
 		if (b.oom)
 			errno = ENOMEM;

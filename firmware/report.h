@@ -25,12 +25,14 @@
 
 #include "calendar.h"
 #include "queue.h"
+#include "report_words.h"
 #include "request.h"
 #include "workflow.h"
 
 #define REPORT_MAX_BUCKETS 12 /* weeks of a month, months of a year */
 #define REPORT_N_DECISIONS (WF_DECISION_NOT_HELD + 1)
 #define REPORT_LOGIN_MAX   64
+#define REPORT_TOPICS	   5 /* words listed (report_words.h) */
 
 /* The action names of office events that concern no single request. */
 #define REPORT_ACTION_SUPERVISE "supervise"	  /* Kasubbag, daily */
@@ -168,6 +170,12 @@ struct report {
 	struct report_mark supervised;	/* daily: the Kasubbag's supervision */
 	struct report_mark handed_over; /* monthly: report handed to the
 					   Kabag */
+
+	struct report_word topics[REPORT_TOPICS]; /* monthly, yearly: the
+						     words most used in the
+						     information requested
+						     (by 2 or more) */
+	size_t n_topics;			  /* entries used */
 };
 
 /** Key of a kind ("register", "daily", ...); NULL if out of range. */

@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_doc.h"
-
 #include "report_doc_internal.h"
 
 /* ---- strings ------------------------------------------------------------- */

@@ -249,6 +249,31 @@ static void lay_decisions(struct report_doc *d, const struct report_stats *s)
 				       report_doc_num(d, s->by_basis[k]));
 }
 
+/* The words most used in the information requested, said as words. */
+static void lay_topics(struct report_doc *d, const struct report *r)
+{
+	const struct text *const heads[] = {T("Kata", "Word"),
+					    T("Permohonan", "Requests")};
+
+	report_doc_table(d,
+			 T("Kata yang paling sering dalam informasi yang "
+			   "diminta",
+			   "Words most used in the information requested"),
+			 2, heads, (const double[]){3, 1});
+	for (size_t i = 0; i < r->n_topics; i++)
+		report_doc_row(d, r->topics[i].word,
+			       report_doc_num(d, r->topics[i].requests));
+	report_doc_note(
+	    d, report_doc_tr(
+		   d, T("Kata: dihitung per permohonan yang memuatnya (paling "
+			"sedikit 2), tanpa kata umum seperti \"salinan\", "
+			"\"data\", \"informasi\"; kata, bukan topik yang "
+			"dikelompokkan.",
+			"Words: counted per request that uses them (at least "
+			"2), without common words such as \"copy\", \"data\", "
+			"\"information\"; words, not grouped topics.")));
+}
+
 void report_doc_lay_period(struct report_doc *d, const struct report *r)
 {
 	const struct text *const fig_heads[] = {T("Data", "Figure"),
@@ -326,6 +351,7 @@ void report_doc_lay_period(struct report_doc *d, const struct report *r)
 	}
 
 	lay_decisions(d, s);
+	lay_topics(d, r);
 
 	report_doc_table(
 	    d, T("Waktu dan tindak lanjut", "Time taken and follow-up"), 2,

@@ -49,6 +49,7 @@ check_eq "monthly: calls" 3 "$(printf '%s\n' "$out" | awk '/^Panggilan ke desk/ 
 check_has "monthly: 6 minutes to answer" "6,0 menit" "$out"
 check_has "monthly: working days and holidays" "17 hari kerja, 5 hari libur" "$out"
 check_has "monthly: objections stated" "Keberatan: 0. Prosedur keberatan belum ada dalam sistem ini." "$out"
+check_has "monthly: words in two requests" "laporan   2" "$out"
 check_has "monthly: handed over" "Diserahkan kepada Kabag: Ya, oleh budi" "$out"
 en=$($C report monthly 2026-03 --lang en 2>/dev/null)
 check_has "monthly --lang en" "The objection procedure is not in this system yet." "$en"

@@ -143,6 +143,13 @@ static void test_monthly_march(void **state)
 	assert_int_equal(s->bucket[4][REQ_CHANNEL_PHONE], 1);  /* R5 */
 	assert_int_equal(s->bucket[4][REQ_CHANNEL_KIOSK], 1);  /* R6 */
 	assert_int_equal(s->bucket[5][REQ_CHANNEL_KIOSK], 0);
+	/* Words in two or more of March's requests: "bengkulu" and "kota"
+	 * (R1, R6), "laporan" (R4, R6); "baris" is twice in R3 alone. */
+	assert_int_equal(r->n_topics, 3);
+	assert_string_equal(r->topics[0].word, "bengkulu");
+	assert_string_equal(r->topics[1].word, "kota");
+	assert_string_equal(r->topics[2].word, "laporan");
+	assert_int_equal(r->topics[2].requests, 2);
 	/* Handed over on 2 April with the note "2026-03". */
 	assert_true(r->handed_over.done);
 	assert_string_equal(r->handed_over.by, "budi");
@@ -372,6 +379,28 @@ static void test_width_and_helpers(void **state)
 	assert_int_equal(report_format_parse("xls", &f), -1);
 }
 
+static void test_words(void **state)
+{
+	struct report_words *w = report_words_new();
+	struct report_word top[4];
+
+	(void)state;
+	assert_non_null(w);
+	/* Once per request, lower-cased, without numbers, short words and
+	 * boilerplate ("salinan", "data", "dan", "tahun"). */
+	report_words_add(w, "Salinan data PEMILU tahun 2024 dan pemilu 2019");
+	report_words_add(w, "Rekap pemilu, DPT");
+	report_words_add(w, "Rekap suara DPT Kota pemilu");
+	report_words_add(w, "\xff invalid UTF-8 is skipped");
+	assert_int_equal(report_words_top(w, 2, top, 4), 3);
+	assert_string_equal(top[0].word, "pemilu");
+	assert_int_equal(top[0].requests, 3);
+	assert_string_equal(top[1].word, "dpt"); /* ties: alphabetical */
+	assert_string_equal(top[2].word, "rekap");
+	assert_int_equal(report_words_top(w, 1, top, 4), 4);
+	report_words_free(w);
+}
+
 static void test_pdf_pages(void **state)
 {
 	struct report *r = build(REPORT_REGISTER, D(3, 1), D(3, 31));
@@ -414,6 +443,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_empty_month),
 	    cmocka_unit_test(test_text_fits),
 	    cmocka_unit_test(test_width_and_helpers),
+	    cmocka_unit_test(test_words),
 	    cmocka_unit_test(test_pdf_pages),
 	};
 
