@@ -99,6 +99,7 @@ struct build {
 	long ack_sum;		    /* seconds to acknowledge, summed */
 	struct report_words *words; /* monthly, yearly: word counts */
 	bool oom;		    /* an allocation failed */
+	bool failed;		    /* a read failed (queue_errmsg()) */
 };
 
 /* Grow @p *arr of @p size-byte items to hold one more; NULL when out of
@@ -206,18 +207,48 @@ static bool open_at(const struct request *req, struct date day)
 	       date_cmp(date_of_wib(req->notified_at, NULL), day) > 0;
 }
 
+/* What a request's history says at @p until: its status then, and
+ * whether it had been extended by then. */
+struct as_of {
+	time_t until;	       /* the end of the day */
+	enum wf_status status; /* the status then */
+	bool extended;	       /* extended by then */
+};
+
+static int on_history(const struct queue_event *ev, void *ctx)
+{
+	struct as_of *a = ctx;
+	int s;
+
+	if (ev->at > a->until)
+		return 1;
+	s = workflow_status_from_key(ev->to);
+	if (s >= 0)
+		a->status = (enum wf_status)s;
+	if (!strcmp(ev->action, "extend"))
+		a->extended = true;
+	return 0;
+}
+
+/* An open request as it stood at the end of the day: its status and the
+ * deadline in force then (an extension made later does not count yet). */
 static void add_open(struct build *b, const struct request *req)
 {
 	struct report *r = b->r;
+	struct as_of a = {b->t_to, req->status, false};
 	struct report_open *o;
 
+	if (queue_history(b->q, req->id, on_history, &a) < 0) {
+		b->failed = true;
+		return;
+	}
 	o = grow(b, (void **)&r->open, &r->n_open, sizeof(*o));
 	if (!o)
 		return;
 	snprintf(o->regno, sizeof(o->regno), "%s", req->regno);
-	o->status = req->status;
-	o->due = request_due(req);
-	o->extended = req->extended;
+	o->status = a.status;
+	o->extended = a.extended && req->extended;
+	o->due = o->extended ? req->extended_deadline : req->deadline;
 	o->left = calendar_workdays_between(b->cal, r->to, o->due);
 	if (date_cmp(o->due, r->to) < 0)
 		r->n_overdue++;
@@ -256,7 +287,7 @@ static int on_request(const struct request *req, void *ctx)
 		if (r->kind == REPORT_DAILY)
 			add_open(b, req);
 	}
-	return b->oom;
+	return b->oom || b->failed;
 }
 
 /* ---- events --------------------------------------------------------------- */
@@ -596,7 +627,7 @@ int report_build(struct queue *q, const struct calendar *cal,
 		r->n_topics =
 		    report_words_top(b.words, 2, r->topics, REPORT_TOPICS);
 	report_words_free(b.words);
-	if (rc < 0 || b.oom) {
+	if (rc < 0 || b.oom || b.failed) {
 		if (b.oom)
 			errno = ENOMEM;
 		report_free(r);

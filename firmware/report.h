@@ -91,9 +91,9 @@ struct report_action {
 /** A request still open at the end of a day. */
 struct report_open {
 	char regno[REQ_REGNO_MAX]; /* registration number */
-	enum wf_status status;	   /* status now */
-	struct date due;	   /* deadline in force */
-	bool extended;		   /* extended once */
+	enum wf_status status;	   /* status at the end of the day */
+	struct date due;	   /* deadline in force then */
+	bool extended;		   /* extended by then */
 	int left;		   /* working days to the deadline (<0 late) */
 };
 

@@ -212,6 +212,8 @@ static void test_daily(void **state)
 	assert_string_equal(r->open[0].regno, fx.regno[7]);
 	assert_int_equal(r->open[0].left, 2);
 	assert_int_equal(r->open[1].left, 10);
+	/* R1 as it stood then (available), not as it is now (closed). */
+	assert_int_equal(r->open[1].status, WF_AVAILABLE);
 	assert_int_equal(r->n_overdue, 0);
 	assert_int_equal(r->n_calls, 2);
 	assert_int_equal(r->calls[0].acked_at - r->calls[0].at, 120);
@@ -219,6 +221,20 @@ static void test_daily(void **state)
 	assert_int_equal(r->incidents[0].state, QUEUE_JOB_FAILED);
 	assert_true(r->supervised.done);
 	assert_string_equal(r->supervised.by, "budi");
+	report_free(r);
+
+	/* R4 on 17 March: coordinating, due 7 April; extended on the 25th
+	 * to 16 April.  Open on the 17th: R7, R4 (R1-R3 notified). */
+	r = build(REPORT_DAILY, D(3, 17), D(3, 17));
+	assert_int_equal(r->n_open, 2);
+	assert_string_equal(r->open[1].regno, fx.regno[4]);
+	assert_int_equal(r->open[1].status, WF_COORDINATING);
+	assert_false(r->open[1].extended);
+	assert_int_equal(date_cmp(r->open[1].due, D(4, 7)), 0);
+	report_free(r);
+	r = build(REPORT_DAILY, D(3, 25), D(3, 25));
+	assert_true(r->open[1].extended);
+	assert_int_equal(date_cmp(r->open[1].due, D(4, 16)), 0);
 	report_free(r);
 
 	/* 5 March: R7 is overdue now (due 4 Mar); nobody supervised. */
