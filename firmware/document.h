@@ -13,6 +13,7 @@
 #ifndef PPID_DOCUMENT_H
 #define PPID_DOCUMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "text.h"
@@ -164,6 +165,68 @@ struct doc_data_receipt {
  */
 int document_render_data_receipt(const struct doc_data_receipt *d,
 				 struct doc_buf *out);
+
+/** One table of a report: a heading, a header row and rows of text. */
+struct doc_table {
+	const char *title;	  /* heading above it, or NULL */
+	int n_cols;		  /* columns, 1..DOC_TABLE_MAX_COLS */
+	const char *const *head;  /* n_cols column headers */
+	const double *weight;	  /* n_cols relative widths; NULL = equal */
+	size_t n_rows;		  /* data rows */
+	const char *const *cells; /* n_rows * n_cols, row by row */
+	const char *empty;	  /* said instead when there are no rows */
+};
+
+#define DOC_TABLE_MAX_COLS 16
+#define DOC_CHART_SERIES   8
+
+/**
+ * A report's small chart: stacked bars per bucket (requests per week by
+ * channel) beside one bar of shares (the decisions).
+ */
+struct doc_chart {
+	const char *bars_title;		 /* heading of the bars */
+	int n_buckets;			 /* bars, at most 12 */
+	const char *const *bucket_label; /* n_buckets labels ("2-8") */
+	int n_series;			 /* stacked series, at most 8 */
+	const char *const *series_label; /* n_series names (channels) */
+	const int *values;		 /* n_buckets * n_series */
+	const char *shares_title;	 /* heading of the shares */
+	int n_shares;			 /* parts, at most 8 */
+	const char *const *share_label;	 /* n_shares names (decisions) */
+	const int *shares;		 /* n_shares counts */
+};
+
+/**
+ * A report on A4: the office header, a title and subtitle, paragraphs, an
+ * optional chart, then the tables, which break across pages with their
+ * header rows repeated; every page has "Halaman i dari n" at its foot.
+ * Strings as for struct doc_receipt.
+ */
+struct doc_report {
+	enum lang lang;		    /* LANG_EN: English under the page foot */
+	bool landscape;		    /* A4 landscape (the register) */
+	const char *office_name;    /* printed upper case at the top */
+	const char *office_address; /* under it, or NULL */
+	const char *title;	    /* "REGISTER PERMOHONAN INFORMASI" */
+	const char *subtitle;	    /* the period */
+	const char *footer;	    /* left of the page number, or NULL */
+	size_t n_paras;		    /* paragraphs under the title */
+	const char *const *paras;   /* n_paras paragraphs */
+	const struct doc_chart *chart;	/* NULL = none */
+	size_t n_tables;		/* tables */
+	const struct doc_table *tables; /* n_tables tables, in order */
+	size_t n_notes;			/* paragraphs after the tables */
+	const char *const *notes;	/* n_notes paragraphs */
+};
+
+/**
+ * Render a report (struct doc_report).  Cells longer than 40 lines in
+ * their column are cut with "…" (the CSV keeps them whole).
+ * @return as document_render_receipt(); EINVAL for a table without
+ *         columns or with more than DOC_TABLE_MAX_COLS.
+ */
+int document_render_report(const struct doc_report *r, struct doc_buf *out);
 
 /** Free the bytes of @p buf and reset it to {0}.  NULL is harmless. */
 void document_buf_free(struct doc_buf *buf);

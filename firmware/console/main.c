@@ -36,6 +36,7 @@ static const struct console_cmd commands[] = {
     {"supervise", cmd_supervise, "Kasubbag: mark a day as reviewed (SOP 7)"},
     {"report-handover", cmd_report_handover,
      "Kasubbag: monthly report handed to the Kabag (SOP 8)"},
+    {"report", cmd_report, "register, daily, monthly, yearly, matrix"},
 };
 
 static void usage(FILE *f)
