@@ -47,14 +47,14 @@ done
 dir=$(mktemp -d -t ppidkbench.XXXXXX)
 chmod 755 "$dir"
 . "$top/tests/lib/xvfb.sh"
-trap 'xvfb_stop; rm -rf "$dir"' EXIT
+trap 'xvfb_stop; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$dir"' EXIT
 trap 'xvfb_stop; rm -rf "$dir"; exit 1' INT TERM HUP
 if ! xvfb_start "$dir/x" 1280x800x24 2> "$dir/xvfb.err"; then
 	printf '| %-44s | %12s | %-9s |\n' "kiosk bench: Xvfb did not start" "-" "failed"
 	exit 1
 fi
 # xvfb_start replaced the traps.
-trap 'xvfb_stop; rm -rf "$dir"' EXIT
+trap 'xvfb_stop; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$dir"' EXIT
 unset PPID_CONFIG PPID_DEV
 mkdir -p "$dir/run"
 cat > "$dir/k.conf" << CONF
