@@ -7,6 +7,30 @@ kiosk's --trace-frames and minimal-sdl's --trace lines there).  Input is sent
 with the XTEST extension (python3-xlib) and the X connection synced, so the
 time taken just before an event is within a round trip of the X server
 having it.  Prints table rows "| what | value | unit |" on stdout.
+
+  exec to 1st frame   from just before the exec to the first "present" line
+                      (after SDL_RenderPresent); the median of 5 starts of
+                      each, alternating, after one uncounted start of each;
+                      with SDL's default renderer (the kiosk's), then with
+                      the software one (--software, both programs)
+  peak RSS            VmHWM 1 s after the first frame (the worst start), and
+                      the kiosk's again at the end of its session
+  redraw              CPU per full redraw at 800x480, software renderer:
+                      `ppid-kiosk --screens` (each screen, the text cache
+                      warm; the worst of its variants and languages) and
+                      `minimal-sdl --redraws 300`
+  idle, wake-ups      the session kiosk on its welcome screen, 2 s after the
+                      first frame: utime+stime of /proc/PID/stat, and the
+                      voluntary + nonvoluntary context switches of every
+                      thread (/proc/PID/task/*/status), over 10 s
+  tap to next frame   press (and lift) on the language key, 100 taps
+                      150-350 ms apart, 60 ms down: to the first "present"
+                      after it; the first tap on the idle screen apart
+  submit              a walk to the review screen (card swipe, typed
+                      answers), then the lift on Send: to its frame, and to
+                      the print_jobs row getting its CUPS job number (the
+                      job accepted; the row polled read-only every 2 ms)
+                      and its state done
 """
 
 import argparse

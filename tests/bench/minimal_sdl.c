@@ -135,6 +135,10 @@ static int redraws(int n)
 		SDL_RenderFlush(r);
 	}
 	printf("redraw_ms %.4f\nrenderer software\n", (cpu_ms() - t0) / n);
+	for (int i = 0; i < N_TEXT; i++)
+		SDL_DestroyTexture(s.tex[i]);
+	SDL_DestroyRenderer(r);
+	SDL_FreeSurface(surf);
 	return 0;
 }
 
