@@ -154,6 +154,10 @@ FLOW_TEST_SRC := $(filter-out $(KIOSK_UI_TEST_SRC),$(filter tests/unit/test_flow
 UI_TEST_SRC := $(filter tests/unit/test_ui_%,$(TEST_SRC))
 BENCH_SRC   := $(wildcard tests/bench/bench_*.c)
 UI_BENCH_SRC := $(filter tests/bench/bench_ui%,$(BENCH_SRC))
+# The kiosk's benches: built like the program (kiosk + ui), linked with both.
+KIOSK_BENCH_SRC := $(filter tests/bench/bench_kiosk%,$(BENCH_SRC))
+# The kiosk's yardstick (tests/bench/kiosk.sh): SDL2 + SDL2_ttf alone.
+MINIMAL_SDL_SRC := tests/bench/minimal_sdl.c
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 BASE_LIB    := $(BUILD)/libppidbase.a
@@ -170,6 +174,8 @@ UI_TESTS    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UI_TEST_SRC))
 KIOSK_UI_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(KIOSK_UI_TEST_SRC))
 BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 UI_BENCHES  := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(UI_BENCH_SRC))
+KIOSK_BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(KIOSK_BENCH_SRC))
+MINIMAL_SDL := $(BUILD)/bench/minimal-sdl
 GEN         := $(BUILD)/gen/migrations.h
 
 .PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz layers-check screens
@@ -211,6 +217,10 @@ $(call obj,$(KIOSK_MAIN_SRC)): $(BUILD)/obj/%.o: %.c | $(GEN)
 	$(call compile,$(KIOSK_MAIN_CFLAGS))
 $(call obj,$(KIOSK_UI_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(GEN)
 	$(call compile,$(KIOSK_MAIN_CFLAGS) $(call pkg_cflags,cmocka))
+$(call obj,$(KIOSK_BENCH_SRC)): $(BUILD)/obj/%.o: %.c | $(GEN)
+	$(call compile,$(KIOSK_MAIN_CFLAGS))
+$(call obj,$(MINIMAL_SDL_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
+	$(call compile,$(COMMON_CFLAGS) -I$(BUILD)/deny/ui $(shell $(PKG_CONFIG) --cflags $(UI_PKGS) 2>/dev/null))
 $(call obj,$(DRV_TEST_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,drivers,$(DRV_DENY))
 	$(call compile,$(DRV_TEST_CFLAGS))
 $(call obj,$(FLOW_TEST_SRC)): $(BUILD)/obj/%.o: %.c
@@ -218,7 +228,7 @@ $(call obj,$(FLOW_TEST_SRC)): $(BUILD)/obj/%.o: %.c
 $(call obj,$(UI_TEST_SRC) $(UI_BENCH_SRC)): $(BUILD)/obj/%.o: %.c | $(call deny,ui,$(UI_DENY))
 	$(call compile,$(UI_TEST_CFLAGS))
 $(call obj,$(filter-out $(DRV_TEST_SRC) $(FLOW_TEST_SRC) $(UI_TEST_SRC) $(KIOSK_UI_TEST_SRC),$(TEST_SRC)) \
-		$(filter-out $(UI_BENCH_SRC),$(BENCH_SRC))): $(BUILD)/obj/%.o: %.c
+		$(filter-out $(UI_BENCH_SRC) $(KIOSK_BENCH_SRC),$(BENCH_SRC))): $(BUILD)/obj/%.o: %.c
 	$(call compile,$(TEST_CFLAGS))
 
 $(BASE_LIB): $(call obj,$(BASE_SRC))
@@ -277,6 +287,16 @@ $(UI_BENCHES): $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(UI_LIB) $(BASE_L
 	$(call quiet,LINK,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) -o $@ $< $(UI_LIB) $(BASE_LIB) $(UI_LIBS)
 
+$(KIOSK_BENCHES): $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(filter-out %/main.o,$(KIOSK_OBJS)) $(KIOSK_APP_LIBS)
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) -o $@ $< \
+		$(filter-out %/main.o,$(KIOSK_OBJS)) $(KIOSK_APP_LIBS) $(CORE_LIBS) \
+		$(DRV_LIBS) $(KIOSK_MAIN_LIBS)
+
+$(MINIMAL_SDL): $(call obj,$(MINIMAL_SDL_SRC))
+	$(call quiet,LINK,$@)
+	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) -o $@ $< $(UI_LIBS)
+
 $(BUILD)/bench/%: $(BUILD)/obj/tests/bench/%.o $(APP_LIBS)
 	$(call quiet,LINK,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(ALL_LDFLAGS) -o $@ $< $(APP_LIBS) $(CORE_LIBS) $(DRV_LIBS)
@@ -313,7 +333,7 @@ layers-check: $(BUILD)/check/drivers-alone $(call deny,core,$(CORE_DENY)) \
 	$(Q)$(call refuse,$(BASE_CFLAGS),"queue.h",the base)
 	$(Q)$(call refuse,$(BASE_CFLAGS),"cardreader.h",the base)
 
-tests-build: $(CONSOLE) $(KIOSK) $(TESTS) $(BENCHES) layers-check
+tests-build: $(CONSOLE) $(KIOSK) $(TESTS) $(BENCHES) $(MINIMAL_SDL) layers-check
 
 # ---- fuzzing (clang + libFuzzer), one harness per parser -------------------
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)

@@ -20,6 +20,7 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <poll.h>
@@ -29,6 +30,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <SDL2/SDL.h>
 #include <png.h>
@@ -65,6 +67,7 @@ struct opts {
 	const char *targets;	/* --targets */
 	bool software;		/* --software */
 	const char *screens;	/* --screens DIR */
+	const char *trace;	/* --trace-frames FILE */
 };
 
 struct app {
@@ -81,6 +84,7 @@ struct app {
 };
 
 static volatile sig_atomic_t stop;
+static int trace_fd = -1; /* --trace-frames, -1 = off */
 
 static void on_signal(int sig)
 {
@@ -96,6 +100,49 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/*
+ * --trace-frames FILE: one line per SDL input event received and per frame
+ * presented, "input NS TYPE" / "present NS SCENE", NS the CLOCK_MONOTONIC
+ * nanoseconds (for the benchmarks: tests/bench/kiosk.sh).  Off by default:
+ * one test of an int per event then.
+ */
+static void trace(const char *what, const char *detail)
+{
+	struct timespec ts;
+	char line[128];
+	int n;
+
+	if (trace_fd < 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	n = snprintf(line, sizeof(line), "%s %lld %s\n", what,
+		     (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec, detail);
+	if (n > 0 && write(trace_fd, line, (size_t)n) < 0)
+		trace_fd = -1;
+}
+
+static const char *trace_input_name(Uint32 type)
+{
+	switch (type) {
+	case SDL_FINGERDOWN:
+		return "finger_down";
+	case SDL_FINGERUP:
+		return "finger_up";
+	case SDL_MOUSEBUTTONDOWN:
+		return "mouse_down";
+	case SDL_MOUSEBUTTONUP:
+		return "mouse_up";
+	case SDL_KEYDOWN:
+		return "key_down";
+	case SDL_KEYUP:
+		return "key_up";
+	case SDL_TEXTINPUT:
+		return "text";
+	default:
+		return NULL; /* not traced (motion, window events) */
+	}
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: ppid-kiosk [--config FILE] [--db PATH] [--windowed WxH] "
@@ -104,6 +151,7 @@ static void usage(FILE *f)
 	      "DIR]\n"
 	      "                  [--screenshot FILE.png] [--targets "
 	      "FILE.json] [--software]\n"
+	      "                  [--trace-frames FILE]\n"
 	      "       ppid-kiosk --screens DIR   (every screen as PNGs, no "
 	      "display)\n",
 	      f);
@@ -123,6 +171,7 @@ static int parse(int argc, char **argv, struct opts *o)
 	    {"targets", required_argument, NULL, 'T'},
 	    {"software", no_argument, NULL, 'W'},
 	    {"screens", required_argument, NULL, 'P'},
+	    {"trace-frames", required_argument, NULL, 'F'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -184,6 +233,9 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		case 'P':
 			o->screens = optarg;
+			break;
+		case 'F':
+			o->trace = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -287,6 +339,7 @@ static void draw(struct app *a)
 		}
 	}
 	ui_display_present(a->d);
+	trace("present", flow_scene_name(a->view.scene));
 	if (a->o->targets)
 		write_targets(a, sc);
 	if (a->first) {
@@ -433,8 +486,11 @@ static void handle_sdl(struct app *a, struct ui_input *in, int64_t now,
 	while (SDL_PollEvent(&e)) {
 		struct ui_input_event ev;
 		struct flow_event fev;
+		const char *traced = trace_input_name(e.type);
 		int r;
 
+		if (traced)
+			trace("input", traced);
 		if (e.type == SDL_WINDOWEVENT) {
 			if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
 				ui_display_resize(a->d);
@@ -487,6 +543,15 @@ static int run(const struct opts *o)
 
 	a.o = o;
 	a.first = true;
+	if (o->trace) {
+		trace_fd = open(
+		    o->trace, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+		if (trace_fd < 0) {
+			fprintf(stderr, "ppid-kiosk: --trace-frames %s: %s\n",
+				o->trace, strerror(errno));
+			return 2;
+		}
+	}
 	if (config_load(&cfg, cpath, stderr) < 0)
 		return 2;
 	if (o->sim) {
@@ -530,6 +595,7 @@ static int run(const struct opts *o)
 	a.d = ui_display_open(&dc);
 	if (!a.d)
 		return 1;
+	trace("renderer", ui_display_renderer_name(a.d));
 	if (!o->win_w) {
 		SDL_Window *w = SDL_RenderGetWindow(ui_display_renderer(a.d));
 
@@ -602,6 +668,8 @@ out:
 	ui_fonts_free(a.fonts);
 	ui_display_close(a.d);
 	SDL_Quit();
+	if (trace_fd >= 0)
+		close(trace_fd);
 	return rc;
 }
 

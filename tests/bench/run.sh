@@ -19,3 +19,5 @@ for b in "$BUILD"/bench/bench_*; do
 	[ -x "$b" ] || continue
 	"$b" || echo "| $(basename "$b") failed |"
 done
+# The real kiosk under a private Xvfb, next to a minimal SDL2 program.
+sh "$top/tests/bench/kiosk.sh" "$BUILD" || echo "| tests/bench/kiosk.sh failed |"
