@@ -73,9 +73,6 @@ configure() {
 	chmod 755 "$B"
 	mkdir -p "$B/etc/ppd" "$B/spool/tmp" "$B/cache" "$B/log" "$B/run" \
 		"$B/out" "$B/lib/backend"
-	# CUPS 2.4.2-3+deb12u10 opens a file: device O_WRONLY|O_EXCL, without
-	# O_CREAT: the file must exist (and it is not truncated).
-	: > "$B/out/testpdf.pdf"
 	cat > "$B/etc/cupsd.conf" <<CONF
 Listen $SOCK
 Browsing Off
@@ -169,7 +166,6 @@ reset() {
 	done
 	lpadmin_q -d testpdf
 	rm -f "$B"/out/job-*.bin
-	: > "$B/out/testpdf.pdf"
 }
 
 case "$cmd" in
