@@ -61,6 +61,7 @@ struct key {
 #define GPIO_CHOICES   "gpiod|sim|none"
 #define BIAS_CHOICES   "pull-up|pull-down|none"
 #define TERM_CHOICES   "enter|tab"
+#define ROTATE_CHOICES "0|90|180|270"
 _Static_assert(sizeof(enum config_reader) == sizeof(int), "enum as int");
 _Static_assert(sizeof(enum config_gpio) == sizeof(int), "enum as int");
 _Static_assert(sizeof(enum config_bias) == sizeof(int), "enum as int");
@@ -104,6 +105,8 @@ static const struct key keys[] = {
     INT("gpio", "long_press_ms", long_press_ms, 200, 60000),
     INT("kiosk", "idle_s", kiosk_idle_s, 10, 600),
     INT("kiosk", "idle_warn_s", kiosk_idle_warn_s, 20, 300),
+    INT("kiosk", "blank_s", kiosk_blank_s, 0, 86400),
+    ENUM("kiosk", "rotate", kiosk_rotate, ROTATE_CHOICES),
 };
 
 struct parse_ctx {
@@ -154,6 +157,7 @@ void config_defaults(struct config *cfg)
 	cfg->long_press_ms = 2000;
 	cfg->kiosk_idle_s = 60;
 	cfg->kiosk_idle_warn_s = 30;
+	cfg->kiosk_blank_s = 300;
 	snprintf(cfg->gpio_fifo, sizeof(cfg->gpio_fifo),
 		 "/run/ppid-kiosk/gpio.fifo");
 }

@@ -97,6 +97,8 @@ struct config {
 
 	int kiosk_idle_s;      /* [kiosk] idle_s: no touch this long: ask */
 	int kiosk_idle_warn_s; /* [kiosk] idle_warn_s: then wipe (>= 20) */
+	int kiosk_blank_s; /* [kiosk] blank_s: welcome dark after; 0 never */
+	int kiosk_rotate;  /* [kiosk] rotate: 0..3 = 0, 90, 180, 270 deg */
 
 	struct config_staff staff[CONFIG_MAX_STAFF]; /* [staff] login = roles */
 	int n_staff;				     /* entries used */

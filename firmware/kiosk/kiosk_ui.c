@@ -378,6 +378,8 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 	static struct column c;
 	unsigned long screen = screen_key(v);
 	int top, bottom, x1, page_h, pages;
+	bool side = false; /* the navigation in a column at the right */
+	int side_w = 0;	   /* ...this wide */
 	struct nav nv = {.n = 0};
 	SDL_Rect kb_area = {0, 0, 0, 0};
 
@@ -490,8 +492,29 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 				page_h = FIELD_H;
 			pages = kui_paginate(&L, &c, page_h);
 		} else if (pages > 1) {
+			struct nav sn;
+
 			c.w -= PAGE_W + G;
 			pages = kui_paginate(&L, &c, page_h);
+			/* The review, landscape: the navigation beside the
+			 * column leaves it the canvas's height (the answers
+			 * on fewer pages), where it fits. */
+			if (v->scene == FLOW_SCENE_REVIEW && !u->kb_on &&
+			    kui_nav_side(&L, &sn, &side_w, bottom - top) == 0) {
+				struct column keep = c;
+				int keep_pages = pages;
+
+				c.w = x1 - M - side_w - G;
+				pages = kui_paginate(&L, &c, bottom - top);
+				if (pages < keep_pages) {
+					side = true;
+					nv = sn;
+					page_h = bottom - top;
+				} else {
+					c = keep;
+					pages = kui_paginate(&L, &c, page_h);
+				}
+			}
 		}
 	}
 	u->n_pages = pages;
@@ -514,9 +537,12 @@ int kiosk_ui_layout(struct kiosk_ui *u, const struct flow_view *v,
 		kui_draw_item(&L, &c, &c.it[i], y);
 		y += c.it[i].h + G;
 	}
-	if (pages > 1 && c.landscape)
+	if (side)
+		kui_nav_draw(&L, &nv, x1 - side_w, bottom - nv.h);
+	else if (pages > 1 && c.landscape)
 		kui_page_keys(&L, c.x + c.w + G, top, page_h);
-	kui_nav_draw(&L, &nv, M, bottom - nv.h);
+	if (!side)
+		kui_nav_draw(&L, &nv, M, bottom - nv.h);
 	if (u->kb_on) {
 		int pressed = u->pressed >= KIOSK_UI_ID_KEY &&
 				      u->pressed < KIOSK_UI_ID_PAGE

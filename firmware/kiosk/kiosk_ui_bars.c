@@ -299,6 +299,53 @@ void kui_nav_plan(struct lay *L, struct nav *nv, int avail, bool pages)
 		nv->h += nv->row_h[r] + (r ? G : 0);
 }
 
+static int nav_side_at(struct lay *L, struct nav *nv, int w, int avail_h)
+{
+	const struct flow_view *v = L->v;
+	int back = kui_find_tap(v, FLOW_TAP_BACK), prim = kui_primary_button(v);
+
+	memset(nv, 0, sizeof(*nv));
+	nv->ids[nv->n++] = KIOSK_UI_ID_PAGE;
+	nv->ids[nv->n++] = KIOSK_UI_ID_PAGE + 1;
+	if (back >= 0)
+		nv->ids[nv->n++] = back;
+	for (int i = 0; i < v->n_buttons && nv->n < FLOW_VIEW_BUTTONS; i++)
+		if (i != back && i != prim &&
+		    v->buttons[i].tap != FLOW_TAP_LANG &&
+		    !kui_is_content(v, &v->buttons[i]))
+			nv->ids[nv->n++] = i;
+	if (prim >= 0 && prim != back && nv->n < FLOW_VIEW_BUTTONS)
+		nv->ids[nv->n++] = prim;
+	if (nv->n - 1 > NAV_ROWS)
+		return -1;
+	/* The page keys side by side on top, then one button a row. */
+	nav_row(L, nv, 0, 2, w, 0);
+	nv->w[0] = (w - G) / 2;
+	nv->w[1] = w - G - nv->w[0];
+	nv->h = nv->row_h[0];
+	for (int i = 2; i < nv->n; i++) {
+		nav_row(L, nv, i, i + 1, w, i - 1);
+		if (kui_text_w(L, nav_label(L, nv->ids[i]), UI_TEXT_BODY,
+			       UI_FONT_BOLD) > 0 &&
+		    nv->w[i] < UI_TARGET_MIN)
+			return -1;
+		nv->h += G + nv->row_h[i - 1];
+	}
+	return nv->h <= avail_h ? 0 : -1;
+}
+
+int kui_nav_side(struct lay *L, struct nav *nv, int *w, int avail_h)
+{
+	/* As narrow as lets every label keep its words whole and the
+	 * column fit the height. */
+	for (int sw = SIDE_W_MIN; sw <= SIDE_W_MAX; sw += 20)
+		if (nav_side_at(L, nv, sw, avail_h) == 0) {
+			*w = sw;
+			return 0;
+		}
+	return -1;
+}
+
 void kui_nav_draw(struct lay *L, const struct nav *nv, int x0, int y)
 {
 	int x = x0;

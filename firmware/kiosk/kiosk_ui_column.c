@@ -98,14 +98,6 @@ static int line_h(struct lay *L, const struct column *c, struct item *it,
 		   : 0);
 }
 
-/* Review: the edit button, as wide as its word. */
-static int edit_w(struct lay *L, const struct item *it)
-{
-	int w = kui_natural_w(L, it->b);
-
-	return w < 100 ? 100 : w > EDIT_W ? EDIT_W : w;
-}
-
 static int counter_w(struct lay *L, const struct flow_view_input *in)
 {
 	char buf[32];
@@ -148,7 +140,8 @@ static int item_h(struct lay *L, struct column *c, struct item *it, int page_h)
 	const struct flow_view *v = L->v;
 
 	it->inline_label = false;
-	memset(it->tile_h, 0, sizeof(it->tile_h));
+	if (it->k != IT_CHOICES)
+		memset(it->tile_h, 0, sizeof(it->tile_h));
 
 	switch (it->k) {
 	case IT_LINE:
@@ -202,25 +195,10 @@ static int item_h(struct lay *L, struct column *c, struct item *it, int page_h)
 			h += it->tile_h[r] ? it->tile_h[r] + (h ? G : 0) : 0;
 		return h;
 	}
-	case IT_ROW: {
-		const struct flow_view_line *ln = &v->lines[it->a];
-		int tw = c->w - edit_w(L, it) - G, h;
-
-		if (ln->label &&
-		    kui_text_w(L, ln->label, UI_TEXT_BODY, UI_FONT_REGULAR) +
-			    G +
-			    kui_text_w(L, ln->value, UI_TEXT_BODY,
-				       UI_FONT_BOLD) <=
-			tw) {
-			it->inline_label = true;
-			return 64;
-		}
-		h = kui_text_h(L, c->x, tw, ln->label ? ln->label : "",
-			       UI_TEXT_BODY, UI_FONT_REGULAR) +
-		    kui_text_h(L, c->x, tw, ln->value, UI_TEXT_BODY,
-			       UI_FONT_BOLD);
-		return h < 64 ? 64 : h;
-	}
+	case IT_CHOICES:
+		return kui_choices_h(L, c, it, page_h);
+	case IT_ROW:
+		return kui_row_h(L, c, it);
 	case IT_STATEMENT:
 		if (toggle_full_h(L, c, it->a) <= page_h)
 			return 0;
@@ -241,7 +219,7 @@ void kui_build_items(struct lay *L, struct column *c, bool drop_small)
 {
 	const struct flow_view *v = L->v;
 	int line_of_button[FLOW_VIEW_BUTTONS];
-	int li = 0, nt = 0;
+	int li = 0, nt = 0, nc = 0;
 	/* Welcome: hours and "free of charge" before the hint. */
 	bool body_last = v->scene == FLOW_SCENE_WELCOME;
 
@@ -297,6 +275,16 @@ void kui_build_items(struct lay *L, struct column *c, bool drop_small)
 		if (b->toggle) {
 			add_item(c, IT_STATEMENT, i, 0);
 			add_item(c, IT_TOGGLE, i, 0);
+		} else if (b->tap == FLOW_TAP_CHOICE && nc < CHOICES_MAX) {
+			/* One grid for them all, where the first is. */
+			if (nc == 0)
+				add_item(c, IT_CHOICES, 0, 0);
+			c->choice[nc++] = i;
+			for (int k = c->n - 1; k >= 0; k--)
+				if (c->it[k].k == IT_CHOICES) {
+					c->it[k].b = nc;
+					break;
+				}
 		} else if (v->scene == FLOW_SCENE_WELCOME && nt < 4)
 			c->tiles[nt++] = i;
 		else
@@ -329,6 +317,7 @@ int kui_paginate(struct lay *L, struct column *c, int page_h)
 {
 	int y = 0, page = 0;
 
+	kui_label_column(L, c);
 	for (int i = 0; i < c->n; i++) {
 		struct item *it = &c->it[i];
 
@@ -517,6 +506,15 @@ void kui_draw_item(struct lay *L, const struct column *c, const struct item *it,
 			   v->buttons[it->a].label,
 			   kui_kind_of(&v->buttons[it->a]), false);
 		break;
+	case IT_CHOICES:
+		for (int i = 0; i < it->b; i++) {
+			int b = c->choice[i];
+
+			kui_button(L, b, kui_choice_box(c, it, i, y),
+				   v->buttons[b].label,
+				   kui_kind_of(&v->buttons[b]), false);
+		}
+		break;
 	case IT_TILES:
 		for (int i = 0; i < it->b; i++) {
 			int b = c->tiles[i];
@@ -528,27 +526,38 @@ void kui_draw_item(struct lay *L, const struct column *c, const struct item *it,
 		break;
 	case IT_ROW: {
 		const struct flow_view_line *ln = &v->lines[it->a];
-		int tw = c->w - edit_w(L, it) - G;
-		int lh = kui_text_h(L, c->x, tw, ln->label ? ln->label : "",
-				    UI_TEXT_BODY, UI_FONT_REGULAR);
+		int tw = c->w - kui_edit_w(L, it) - G;
+		int lh = it->inline_label || it->table ? it->h
+						       : kui_head_h(L, c, it);
 
 		if (it->inline_label) {
 			struct column one = {.x = c->x, .w = tw};
 
 			draw_line(L, &one, it, y);
+		} else if (it->table) {
+			int vx = c->x + c->label_w + G;
+
+			kui_text(L, (SDL_Rect){c->x, y, c->label_w, it->h},
+				 ln->label, UI_TEXT_BODY, UI_FONT_REGULAR,
+				 UI_COLOR_TEXT_MUTED, UI_ALIGN_START,
+				 UI_TEXT_WRAP);
+			kui_text(L, (SDL_Rect){vx, y, c->x + tw - vx, it->h},
+				 ln->value, UI_TEXT_BODY, UI_FONT_BOLD,
+				 UI_COLOR_TEXT, UI_ALIGN_START, UI_TEXT_WRAP);
 		} else {
 			if (ln->label)
 				kui_text(L, (SDL_Rect){c->x, y, tw, lh},
 					 ln->label, UI_TEXT_BODY,
 					 UI_FONT_REGULAR, UI_COLOR_TEXT_MUTED,
 					 UI_ALIGN_START, UI_TEXT_WRAP);
-			kui_text(L, (SDL_Rect){c->x, y + lh, tw, it->h - lh},
+			kui_text(L, (SDL_Rect){c->x, y + lh, c->w, it->h - lh},
 				 ln->value, UI_TEXT_BODY, UI_FONT_BOLD,
 				 UI_COLOR_TEXT, UI_ALIGN_START, UI_TEXT_WRAP);
 		}
 		kui_button(L, it->b,
-			   (SDL_Rect){c->x + c->w - edit_w(L, it),
-				      y + (it->h - 60) / 2, edit_w(L, it), 60},
+			   (SDL_Rect){c->x + c->w - kui_edit_w(L, it),
+				      y + (lh - EDIT_H) / 2, kui_edit_w(L, it),
+				      EDIT_H},
 			   v->buttons[it->b].label, UI_BUTTON_SECONDARY, false);
 		break;
 	}

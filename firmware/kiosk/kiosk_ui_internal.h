@@ -12,17 +12,23 @@
 #include "keyboard.h"
 #include "kiosk_ui.h"
 
-#define M	  12  /* canvas margin */
-#define G	  8   /* gap between items */
-#define NAV_H	  60  /* navigation buttons, at least */
-#define FIELD_H	  74  /* a one-line field: a body line + the inset */
-#define LANG_W	  96  /* the compact language key */
-#define PAGE_W	  64  /* the page keys */
-#define BTN_PAD	  28  /* a button's label inset, both sides */
-#define CHECK	  48  /* a statement's check box */
-#define EDIT_W	  150 /* review: the edit button */
-#define NUMPAD_W  230 /* landscape: the keypad beside the column */
-#define MAX_ITEMS 48
+#define M	    12	/* canvas margin */
+#define G	    8	/* gap between items */
+#define NAV_H	    60	/* navigation buttons, at least */
+#define FIELD_H	    74	/* a one-line field: a body line + the inset */
+#define LANG_W	    96	/* the compact language key */
+#define PAGE_W	    64	/* the page keys */
+#define BTN_PAD	    28	/* a button's label inset, both sides */
+#define CHECK	    48	/* a statement's check box */
+#define EDIT_W	    150 /* review: the edit button */
+#define NUMPAD_W    230 /* landscape: the keypad beside the column */
+#define SIDE_W_MIN  200 /* landscape with pages: the navigation column */
+#define SIDE_W_MAX  360 /* (at most) */
+#define MAX_ITEMS   48
+#define CHOICES_MAX 8  /* a question's choices shown as one grid */
+#define CHOICE_H    64 /* a choice tile, at least */
+#define ROW_H	    56 /* review: an answer's row, at least */
+#define EDIT_H	    52 /* review: its edit button */
 
 struct kiosk_ui {
 	struct ui_targets ts;			   /* this frame's */
@@ -77,6 +83,7 @@ enum item_kind {
 	IT_INPUT,     /* a text input */
 	IT_BUTTON,    /* a content button, full width */
 	IT_TILES,     /* welcome: its large choices side by side */
+	IT_CHOICES,   /* a question's choices: a grid of tiles, one page */
 	IT_ROW,	      /* review: an answer with its edit button */
 	IT_TOGGLE,    /* a statement to tick */
 	IT_STATEMENT, /* its words above it, when too long for the box */
@@ -85,12 +92,14 @@ enum item_kind {
 struct item {
 	enum item_kind k;  /* what */
 	int a;		   /* line / input / button index */
-	int b;		   /* ROW: its button; TILES: how many */
+	int b;		   /* ROW: its button; TILES, CHOICES: how many */
+	int cols;	   /* CHOICES: tiles per row */
 	int h;		   /* height, units */
 	int size;	   /* LINE: text size */
-	bool inline_label; /* LINE, INPUT: the label left of the value */
-	int tile_h[4];	   /* TILES: each row's height */
-	int page;	   /* where it goes */
+	bool inline_label; /* LINE, INPUT, ROW: the label left of the value */
+	bool table;	   /* ROW: the label wrapped in the label column */
+	int tile_h[CHOICES_MAX]; /* TILES, CHOICES: each row's height */
+	int page;		 /* where it goes */
 };
 
 struct column {
@@ -99,6 +108,8 @@ struct column {
 	int x, w;		   /* units */
 	bool landscape;		   /* the canvas is wider than high */
 	int tiles[4];		   /* TILES: button indexes */
+	int choice[CHOICES_MAX];   /* CHOICES: button indexes */
+	int label_w;		   /* ROW: the label column, units */
 };
 
 /* Measuring, in design units (kiosk_ui.c); a failure sets L->err. */
@@ -133,6 +144,9 @@ int kui_title_bar(struct lay *L);
 int kui_natural_w(struct lay *L, int id);
 void kui_nav_plan(struct lay *L, struct nav *nv, int avail, bool pages);
 void kui_nav_draw(struct lay *L, const struct nav *nv, int x0, int y);
+/* Landscape with pages: the page keys and the navigation in a column at
+ * the right, its width in @p w; 0 when it fits in @p avail_h, else -1. */
+int kui_nav_side(struct lay *L, struct nav *nv, int *w, int avail_h);
 void kui_page_keys(struct lay *L, int x, int y, int h);
 
 /* The column of items: built from the view, paginated, drawn
@@ -141,5 +155,19 @@ void kui_build_items(struct lay *L, struct column *c, bool drop_small);
 int kui_paginate(struct lay *L, struct column *c, int page_h);
 void kui_draw_item(struct lay *L, const struct column *c, const struct item *it,
 		   int y);
+
+/* Choices and review rows (kiosk_ui_rows.c): a choice's box at @p y; the
+ * grid's height, the fewest columns that fit @p page_h (it->cols and
+ * it->tile_h set); the edit button's width; the row's label line with
+ * the edit button (label above value); a row's height (it->inline_label,
+ * it->table set); the label column of the review's rows (c->label_w). */
+SDL_Rect kui_choice_box(const struct column *c, const struct item *it, int i,
+			int y);
+int kui_choices_h(struct lay *L, const struct column *c, struct item *it,
+		  int page_h);
+int kui_edit_w(struct lay *L, const struct item *it);
+int kui_head_h(struct lay *L, const struct column *c, const struct item *it);
+int kui_row_h(struct lay *L, const struct column *c, struct item *it);
+void kui_label_column(struct lay *L, struct column *c);
 
 #endif

@@ -17,6 +17,16 @@
  * 2 s after the last SDL input, then 250 ms for 30 s, then 1 s.  On an idle
  * welcome screen that is one wake-up per second, and the first touch after
  * a long idle is seen within a second (the touch that follows, at once).
+ *
+ * Blanking ([kiosk] blank_s, kiosk_ui_blank.h): after blank_s on the
+ * welcome (or out-of-service) screen without input the screen is drawn
+ * black once and not redrawn while dark, whatever the state does; the
+ * touch or key that wakes it presses nothing (ui/input.c); a card swipe or
+ * the call button (a scene that needs the visitor) wakes it by itself.
+ *
+ * The video driver is SDL's choice (SDL_VIDEODRIVER overrides it): x11
+ * under X, wayland in a Wayland session, kmsdrm on a Pi without a desktop;
+ * the ready line names it and the renderer.
  */
 
 #include <errno.h>
@@ -43,6 +53,7 @@
 #include "kiosk.h"
 #include "kiosk_demo.h"
 #include "kiosk_ui.h"
+#include "kiosk_ui_blank.h"
 #include "log.h"
 #include "render.h"
 #include "textcache.h"
@@ -61,6 +72,7 @@ struct opts {
 	int win_w, win_h;	/* --windowed, 0 = fullscreen */
 	int lang;		/* --lang, -1 = unset */
 	enum ui_rotation rot;	/* --rotate */
+	bool rot_set;		/* ...given: overrides [kiosk] rotate */
 	bool sim;		/* --sim */
 	const char *run_dir;	/* --run-dir */
 	const char *screenshot; /* --screenshot */
@@ -215,6 +227,7 @@ static int parse(int argc, char **argv, struct opts *o)
 					"ppid-kiosk: --rotate 0|90|180|270\n");
 				return -1;
 			}
+			o->rot_set = true;
 			break;
 		case 's':
 			o->sim = true;
@@ -344,9 +357,37 @@ static void draw(struct app *a)
 		write_targets(a, sc);
 	if (a->first) {
 		a->first = false;
-		fprintf(stderr, "ppid-kiosk: ready (scene %s)\n",
-			flow_scene_name(a->view.scene));
+		fprintf(stderr,
+			"ppid-kiosk: ready (scene %s) video %s, renderer %s, "
+			"rotate %d\n",
+			flow_scene_name(a->view.scene),
+			SDL_GetCurrentVideoDriver()
+			    ? SDL_GetCurrentVideoDriver()
+			    : "?",
+			ui_display_renderer_name(a->d),
+			(int)ui_rotation_degrees(ui_display_scale(a->d)->rot));
 	}
+}
+
+/* The dark screen: black, once (and again only when the window system
+ * lost it), the screenshot too. */
+static void draw_blank(struct app *a)
+{
+	SDL_Renderer *r = ui_display_renderer(a->d);
+
+	if (ui_display_begin(a->d) != 0 ||
+	    SDL_SetRenderDrawColor(r, 0, 0, 0, 255) != 0 ||
+	    SDL_RenderClear(r) != 0)
+		return;
+	if (a->o->screenshot) {
+		SDL_Surface *s = ui_display_read(a->d);
+
+		if (s) {
+			write_png(a->o->screenshot, s);
+			SDL_FreeSurface(s);
+		}
+	}
+	ui_display_present(a->d);
 }
 
 static void wipe_hook(void *ctx)
@@ -528,13 +569,14 @@ static int run(const struct opts *o)
 	struct ui_display_cfg dc = {
 	    .width = o->win_w,
 	    .height = o->win_h,
-	    .rot = o->rot,
 	    .software = o->software,
 	    .vsync = !o->software,
 	    .title = "PPID Kiosk",
 	};
 	struct ui_input_cfg ic = {.blank_ms = 0, .slop = 24};
 	struct ui_input in;
+	struct kiosk_blank blank;
+	bool dark = false;
 	struct sigaction sa;
 	sigset_t block, empty;
 	const char *cpath = o->config ? o->config : getenv("PPID_CONFIG");
@@ -554,6 +596,9 @@ static int run(const struct opts *o)
 	}
 	if (config_load(&cfg, cpath, stderr) < 0)
 		return 2;
+	/* --rotate overrides the configuration's. */
+	dc.rot = o->rot_set ? o->rot : (enum ui_rotation)cfg.kiosk_rotate;
+	ic.blank_ms = (int64_t)cfg.kiosk_blank_s * 1000;
 	if (o->sim) {
 		mkdir(o->run_dir, 0755);
 		cfg.reader_backend = CONFIG_READER_SIM;
@@ -623,6 +668,8 @@ static int run(const struct opts *o)
 	}
 	kiosk_set_wipe_hook(a.k, wipe_hook, &a);
 	ui_input_init(&in, &ic, ui_display_scale(a.d), now);
+	kiosk_blank_init(&blank, &in);
+	kiosk_blank_step(&blank, kiosk_model(a.k)->scene, now);
 	SDL_StartTextInput();
 	last_input = now - SDL_MID_FOR_MS;
 	draw(&a);
@@ -636,7 +683,7 @@ static int run(const struct opts *o)
 		now = now_ms();
 		since = now - last_input;
 		t = kiosk_timeout_ms(a.k, now);
-		t = min_timeout(t, ui_input_timeout_ms(&in, now));
+		t = min_timeout(t, kiosk_blank_timeout_ms(&blank, now));
 		t = min_timeout(t, since < SDL_FAST_FOR_MS  ? SDL_FAST_MS
 				   : since < SDL_MID_FOR_MS ? SDL_MID_MS
 							    : SDL_IDLE_MS);
@@ -652,8 +699,25 @@ static int run(const struct opts *o)
 		now = now_ms();
 		kiosk_handle_ready(a.k, p, now);
 		handle_sdl(&a, &in, now, &last_input);
-		if (ui_input_tick(&in, now))
+		if (kiosk_blank_step(&blank, kiosk_model(a.k)->scene, now) ==
+		    KIOSK_BLANK_WOKE)
 			a.redraw = true;
+		if (ui_input_blanked(&in)) {
+			/* Dark: the state changes, the screen does not. */
+			kiosk_dirty(a.k);
+			if (!dark || a.redraw)
+				draw_blank(&a);
+			if (!dark)
+				fprintf(stderr, "ppid-kiosk: screen dark\n");
+			dark = true;
+			a.redraw = false;
+			continue;
+		}
+		if (dark) {
+			fprintf(stderr, "ppid-kiosk: screen on\n");
+			dark = false;
+			a.redraw = true;
+		}
 		if (kiosk_dirty(a.k) || a.redraw) {
 			a.redraw = false;
 			draw(&a);

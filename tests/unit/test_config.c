@@ -638,6 +638,36 @@ static void test_ppid_name_defaults_to_none(void **state)
 	assert_true(strlen(f->cfg.ppid_title) > 0);
 }
 
+/* [kiosk] blank_s and rotate: defaults, the values, and what is refused. */
+static void test_kiosk_blank_and_rotate(void **state)
+{
+	static const char *const rot[] = {"0", "90", "180", "270"};
+	struct fx *f = *state;
+	char text[128];
+
+	config_defaults(&f->cfg);
+	assert_int_equal(f->cfg.kiosk_blank_s, 300);
+	assert_int_equal(f->cfg.kiosk_rotate, 0);
+	for (int i = 0; i < 4; i++) {
+		snprintf(text, sizeof(text),
+			 "[kiosk]\nblank_s = %d\nrotate = %s\n", i * 2, rot[i]);
+		assert_int_equal(load(f, text), 0);
+		assert_int_equal(f->cfg.kiosk_blank_s, i * 2);
+		assert_int_equal(f->cfg.kiosk_rotate, i);
+	}
+	assert_int_equal(load(f, "[kiosk]\nblank_s = 86400\n"), 0);
+	assert_int_equal(f->cfg.kiosk_blank_s, 86400);
+	assert_int_equal(load(f, "[kiosk]\nrotate = 45\n"), -1);
+	assert_diag_line(f, 2);
+	reset_diag(f);
+	assert_int_equal(load(f, "[kiosk]\nrotate = 90deg\n"), -1);
+	reset_diag(f);
+	assert_int_equal(load(f, "[kiosk]\n\nblank_s = -1\n"), -1);
+	assert_diag_line(f, 3);
+	reset_diag(f);
+	assert_int_equal(load(f, "[kiosk]\nblank_s = 86401\n"), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -664,6 +694,7 @@ int main(void)
 	    T(test_staff_ignored_from_writable_file),
 	    T(test_enum_keys_round_trip),
 	    T(test_ppid_name_defaults_to_none),
+	    T(test_kiosk_blank_and_rotate),
 	};
 
 	/* [staff] is read only from root-owned files (see root_owned.h). */

@@ -321,6 +321,77 @@ static void test_rotations(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The pages of the screen laid out now, counted from the first. */
+static int count_pages(void)
+{
+	struct flow_event ev;
+	int n = 1;
+
+	kiosk_ui_wipe(F.u);
+	lay();
+	for (int i = 0; i < 20 && has_target(KIOSK_UI_ID_PAGE); i++) {
+		tap_id(KIOSK_UI_ID_PAGE, &ev);
+		lay();
+	}
+	while (n < 20 && has_target(KIOSK_UI_ID_PAGE + 1)) {
+		tap_id(KIOSK_UI_ID_PAGE + 1, &ev);
+		lay();
+		n++;
+	}
+	return n;
+}
+
+/* The review's answers take at most this many pages (800x480 and
+ * 720x1280, both languages, ticked or not; 8 before the rows put label
+ * and value on one line where they fit). */
+#define REVIEW_PAGES_MAX 7
+
+/* A question's choices all on one page at 800x480 and 720x1280 (a grid of
+ * tiles); the review in at most REVIEW_PAGES_MAX pages. */
+static void test_choices_one_page_review_few(void **state)
+{
+	static const int outs[][2] = {{800, 480}, {720, 1280}};
+	int choice_screens = 0, reviews = 0;
+
+	(void)state;
+	for (size_t o = 0; o < 2; o++) {
+		canvas(outs[o][0], outs[o][1], UI_ROT_0);
+		for (int i = 0; i < kiosk_demo_count(); i++)
+			for (int lang = 0; lang < LANG_COUNT; lang++) {
+				const char *name =
+				    kiosk_demo_go(&F.f, i, (enum lang)lang);
+				int choices = 0, pages;
+
+				assert_non_null(name);
+				flow_view(&F.f, &F.v);
+				for (int b = 0; b < F.v.n_buttons; b++)
+					choices += F.v.buttons[b].tap ==
+						   FLOW_TAP_CHOICE;
+				if (!choices && strncmp(name, "review", 6) != 0)
+					continue;
+				pages = count_pages();
+				print_message("%s-%s %dx%d: %d page(s)\n", name,
+					      lang == LANG_EN ? "en" : "id",
+					      outs[o][0], outs[o][1], pages);
+				if (!choices) {
+					assert_true(pages <= REVIEW_PAGES_MAX);
+					reviews++;
+					continue;
+				}
+				assert_int_equal(pages, 1);
+				for (int b = 0; b < F.v.n_buttons; b++)
+					if (F.v.buttons[b].tap ==
+					    FLOW_TAP_CHOICE)
+						assert_true(has_target(b));
+				choice_screens++;
+			}
+	}
+	/* Both choice questions and both reviews, each language, each
+	 * output. */
+	assert_true(choice_screens >= 8);
+	assert_true(reviews >= 8);
+}
+
 static void test_tap_makes_tap_event(void **state)
 {
 	struct flow_event ev;
@@ -536,6 +607,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_every_screen_language_output,
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rotations, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_choices_one_page_review_few,
+					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tap_makes_tap_event, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_keys_type_into_the_field,
