@@ -97,6 +97,9 @@ struct config {
 
 	int kiosk_idle_s;      /* [kiosk] idle_s: no touch this long: ask */
 	int kiosk_idle_warn_s; /* [kiosk] idle_warn_s: then wipe (>= 20) */
+	char kiosk_maint_pin_hash[128]; /* [kiosk] maint_pin_hash: yescrypt
+					   "$y$..."; "" = no maintenance
+					   menu */
 
 	struct config_staff staff[CONFIG_MAX_STAFF]; /* [staff] login = roles */
 	int n_staff;				     /* entries used */

@@ -510,6 +510,7 @@ static int run(const struct opts *o)
 	ko.cfg = &cfg;
 	ko.db_path = o->db;
 	ko.flow = &fc;
+	ko.keep_lang = o->lang >= 0;
 
 	/* SIGTERM / SIGINT: blocked but while poll() waits (ppoll), so one
 	 * cannot slip in between the check and the wait. */
@@ -588,6 +589,8 @@ static int run(const struct opts *o)
 		handle_sdl(&a, &in, now, &last_input);
 		if (ui_input_tick(&in, now))
 			a.redraw = true;
+		if (kiosk_exit_asked(a.k))
+			break; /* the maintenance menu's exit (logged) */
 		if (kiosk_dirty(a.k) || a.redraw) {
 			a.redraw = false;
 			draw(&a);
