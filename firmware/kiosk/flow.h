@@ -290,6 +290,7 @@ struct flow_maint {
 	enum id_kind last_kind;		/* ...the last one's kind */
 	char last_tail[8];		/* ...its last 4 digits, or "" */
 	int presses;			/* button test: presses seen */
+	bool exiting;			/* menu: exit chosen: the end */
 };
 
 /** Everything personal, in one block so one explicit_bzero() wipes it. */

@@ -33,6 +33,8 @@ static const struct text txt_absent = {"tidak terhubung", "not connected"};
 static const struct text txt_printing = {"sedang dicetak...", "printing..."};
 static const struct text txt_printed = {"sudah dicetak", "printed"};
 static const struct text txt_failed = {"gagal dicetak", "not printed"};
+static const struct text txt_exiting = {"Program kiosk sedang diakhiri...",
+					"The kiosk program is ending..."};
 
 static const struct text txt_printer_state[FLOW_PRINTER_COUNT] = {
     [FLOW_PRINTER_OK] = {"siap", "ready"},
@@ -101,6 +103,8 @@ static void item(struct flow *f, int index)
 		set_lang(f, LANG_EN);
 		return;
 	case FLOW_MAINT_EXIT:
+		f->m.maint.exiting = true;
+		f->changed = true;
 		flow_fx(f, &(struct flow_effect){.type = FLOW_FX_MAINT_EXIT});
 		return;
 	default:
@@ -152,6 +156,9 @@ void scene_maint_view(const struct flow *f, struct flow_view *v)
 	struct flow_view_button *b;
 
 	v->title = view_text(v, &txt_title);
+	if (m->exiting)
+		view_line(v, NULL, view_text(v, &txt_exiting),
+			  FLOW_LINE_WARNING);
 	view_line(v, view_text(v, &txt_printer),
 		  view_text(v, &txt_printer_state[p]),
 		  p == FLOW_PRINTER_OK ? FLOW_LINE_BODY : FLOW_LINE_WARNING);
