@@ -220,7 +220,8 @@ static inline bool maint_gesture(void)
 /** The engine's answer to FLOW_FX_MAINT_PIN. */
 static inline bool pin_answer(bool ok)
 {
-	return result((struct flow_event){.type = FLOW_EVT_MAINT_PIN, .ok = ok});
+	return result(
+	    (struct flow_event){.type = FLOW_EVT_MAINT_PIN, .ok = ok});
 }
 
 /** Type @p pin and send it; the engine answers @p ok. */

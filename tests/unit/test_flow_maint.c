@@ -150,8 +150,8 @@ static void test_wrong_pins_lock(void **state)
 	/* The third: locked for 30 s, the time left shown. */
 	assert_int_equal(M()->scene, FLOW_SCENE_MAINT_PIN);
 	assert_int_equal(M()->maint.lock_s, 30);
-	assert_true(view_shows(
-	    V(), "Terlalu banyak PIN salah. Coba lagi dalam 0:30."));
+	assert_true(
+	    view_shows(V(), "Terlalu banyak PIN salah. Coba lagi dalam 0:30."));
 	fx = fx_find(FLOW_FX_MAINT_LOCK);
 	assert_non_null(fx);
 	assert_int_equal(fx->maint_wrong, 3);
@@ -167,8 +167,7 @@ static void test_wrong_pins_lock(void **state)
 	tick(10000);
 	assert_int_equal(M()->maint.lock_s, 20);
 	tap(FLOW_TAP_LANG);
-	assert_true(
-	    view_shows(V(), "Too many wrong PINs. Try again in 0:20."));
+	assert_true(view_shows(V(), "Too many wrong PINs. Try again in 0:20."));
 	tick(20000);
 	assert_int_equal(M()->maint.lock_s, 0);
 	assert_non_null(flow_view_button(V(), FLOW_TAP_NEXT, 0));
