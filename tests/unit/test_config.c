@@ -397,9 +397,9 @@ static void test_maint_pin_hash(void **state)
 	static const char good[] = "$y$j9T$jipVggm60tClN0Fxvr/vT/$pgByyDKG2Bog"
 				   "WxsME/jrH11Y0lvWZCEfVKUiC.yKYi5";
 	static const char *const bad[] = {
-	    "1234",			     /* a PIN, not its hash */
+	    "1234",				  /* a PIN, not its hash */
 	    "$6$salt$abcdefghijklmnopqrstuvwxyz", /* SHA-512 crypt */
-	    "$y$j9T$jipVggm60tClN0Fxvr/vT/$pgByyDKG2Bog",  /* cut short */
+	    "$y$j9T$jipVggm60tClN0Fxvr/vT/$pgByyDKG2Bog", /* cut short */
 	    "$y$j9T$$pgByyDKG2BogWxsME/jrH11Y0lvWZCEfVKUiC.yKYi5", /* no salt */
 	    "$y$j9T$jipVggm60tClN0Fxvr/vT/$pgByyDKG2BogWxsME/jrH11Y0lvWZCEfVKU "
 	    "C.yKYi5",

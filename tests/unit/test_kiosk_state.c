@@ -48,15 +48,13 @@ static void test_path_beside_db(void **state)
 	char p[64];
 
 	(void)state;
-	assert_int_equal(kiosk_state_path("/var/lib/ppid-kiosk/queue.db", p,
-					  sizeof(p)),
-			 0);
+	assert_int_equal(
+	    kiosk_state_path("/var/lib/ppid-kiosk/queue.db", p, sizeof(p)), 0);
 	assert_string_equal(p, "/var/lib/ppid-kiosk/kiosk.state");
 	assert_int_equal(kiosk_state_path("q.db", p, sizeof(p)), 0);
 	assert_string_equal(p, "kiosk.state");
-	assert_int_equal(kiosk_state_path("/a/very/long/directory/name/q.db",
-					  p, 16),
-			 -1);
+	assert_int_equal(
+	    kiosk_state_path("/a/very/long/directory/name/q.db", p, 16), -1);
 }
 
 static void test_round_trip(void **state)
@@ -107,8 +105,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_path_beside_db),
 	    cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_junk_ignored, setup,
-					    teardown),
+	    cmocka_unit_test_setup_teardown(test_junk_ignored, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
