@@ -95,7 +95,7 @@ AccessLog $B/log/access_log
 ErrorLog $B/log/error_log
 PageLog $B/log/page_log
 FileDevice Yes
-Printcap
+Printcap $B/run/printcap
 Sandboxing Relaxed
 CONF
 	if [ "$(id -u)" != 0 ]; then
