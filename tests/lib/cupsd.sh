@@ -12,7 +12,7 @@
 #   sh tests/lib/cupsd.sh env DIR     print the export line again
 #
 # Queues: "testpdf" (the default destination) writes each job's bytes to
-# DIR/out/testpdf.pdf through a pass-through PPD (tests/lib/pdfpass.ppd);
+# DIR/out/testpdf.pdf (the pdfout backend) through a pass-through PPD (tests/lib/pdfpass.ppd);
 # error policy abort-job, so one bad job never blocks the next test.
 # "fake" uses the fakeprn backend (tests/lib/fakeprn.backend): put reasons
 # such as "media-empty-error" in DIR/fakeprn.state and the next job stops the
@@ -109,13 +109,15 @@ CONF
 	for f in /usr/lib/cups/backend/*; do
 		[ -e "$f" ] && ln -sf "$f" "$B/lib/backend/"
 	done
-	rm -f "$B/lib/backend/fakeprn"
-	cp "$here/fakeprn.backend" "$B/lib/backend/fakeprn"
-	if [ "$(id -u)" = 0 ]; then
-		chmod 0700 "$B/lib/backend/fakeprn" # runs as root
-	else
-		chmod 0755 "$B/lib/backend/fakeprn" # runs as us
-	fi
+	for be in fakeprn pdfout; do
+		rm -f "$B/lib/backend/$be"
+		cp "$here/$be.backend" "$B/lib/backend/$be"
+		if [ "$(id -u)" = 0 ]; then
+			chmod 0700 "$B/lib/backend/$be" # runs as root
+		else
+			chmod 0755 "$B/lib/backend/$be" # runs as us
+		fi
+	done
 	: > "$B/fakeprn.state"
 
 	/usr/sbin/cupsd -t -c "$B/etc/cupsd.conf" -s "$B/etc/cups-files.conf" \
@@ -146,7 +148,7 @@ start() {
 		sleep 0.1
 	done
 
-	lpadmin_q -p testpdf -E -v "file://$B/out/testpdf.pdf" \
+	lpadmin_q -p testpdf -E -v "pdfout:$B/out/testpdf.pdf" \
 		-P "$here/pdfpass.ppd" -o printer-error-policy=abort-job
 	lpadmin_q -p fake -E -v fakeprn:/x -P "$here/pdfpass.ppd"
 	lpadmin_q -d testpdf
