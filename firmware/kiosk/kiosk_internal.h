@@ -42,6 +42,8 @@ struct kiosk {
 	char state_path[300];		    /* kiosk.state beside the db */
 	struct kiosk_state state;	    /* what it holds */
 	bool exit_asked;		    /* maintenance: end the program */
+	bool in_maint;			    /* a maintenance screen is open
+					       (or idling over one) */
 };
 
 /* ---- maintenance (kiosk_maint.c) ------------------------------------------ */

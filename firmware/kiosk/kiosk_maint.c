@@ -149,14 +149,18 @@ void kiosk_maint_log(struct kiosk *k, const struct flow_event *ev,
 	}
 	if (now == before)
 		return;
-	if (now == FLOW_SCENE_MAINT_PIN && before != FLOW_SCENE_IDLE)
+	if (now == FLOW_SCENE_MAINT_PIN && !k->in_maint)
 		log_info("maintenance: the PIN screen was opened");
 	else if (now == FLOW_SCENE_MAINT_READER)
 		log_info("maintenance: card reader test");
 	else if (now == FLOW_SCENE_MAINT_BUTTON)
 		log_info("maintenance: button and LED test");
-	else if (!flow_maint_scene(now) && now != FLOW_SCENE_IDLE &&
-		 flow_maint_scene(before))
+	if (flow_maint_scene(now)) {
+		k->in_maint = true;
+	} else if (k->in_maint && now != FLOW_SCENE_IDLE) {
+		/* Closed, timed out, or the PIN screen left. */
+		k->in_maint = false;
 		log_info("maintenance: left, back to the %s screen",
 			 flow_scene_name(now));
+	}
 }
