@@ -19,7 +19,7 @@
 	(IN_CREATE | IN_MOVED_TO | IN_ATTRIB | IN_DELETE | IN_MOVED_FROM)
 
 /* Follow-up checks after a hint, ms after it (see dbwatch.h). */
-static const int followup_ms[] = {50, 250, 1000};
+static const int followup_ms[] = {5, 20, 50, 250, 1000};
 #define N_FOLLOWUPS ((int)(sizeof(followup_ms) / sizeof(followup_ms[0])))
 
 struct dbwatch {

@@ -11,13 +11,14 @@
  * SQLite writes the WAL frames before it updates the shared WAL index, so
  * a check made right after the last write may still see the old version.
  * After each hint the watcher therefore asks for a few follow-up checks
- * (50 ms, 250 ms, 1 s later), then sleeps again: nothing wakes while
+ * (5, 20, 50 and 250 ms, then 1 s later: a commit's WAL index is
+ * usually current within a few ms), then sleeps again: nothing wakes while
  * nothing is written.  Where inotify is unavailable (or the folder is
  * missing) it falls back to a slow poll (every DBWATCH_FALLBACK_MS), and
  * tries inotify again at each poll.  No threads; one owner.
  */
-#ifndef PPID_KIOSK_DBWATCH_H
-#define PPID_KIOSK_DBWATCH_H
+#ifndef PPID_DBWATCH_H
+#define PPID_DBWATCH_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -152,6 +152,38 @@ int document_render_receipt(const struct doc_receipt *r, struct doc_buf *out);
 int document_render_notification(const struct doc_notification *n,
 				 struct doc_buf *out);
 
+/**
+ * What the data receipt shows (tanda terima data, SOP step 5): the
+ * requester signs that the information was received, in which form, from
+ * whom.  Strings as for struct doc_receipt.  Required: office_name, regno,
+ * request_date, name, info, given, form, handed_at, staff.
+ */
+struct doc_data_receipt {
+	enum lang lang;		    /* LANG_EN adds English glosses */
+	const char *office_name;    /* letterhead, upper case */
+	const char *office_address; /* letterhead address line(s) */
+	const char *office_contact; /* phone / e-mail / web line */
+	const char *office_city;    /* place of the signatures */
+	const char *regno;	    /* registration number */
+	const char *request_date;   /* "27 November 2026" */
+	const char *name;	    /* requester, who signs */
+	const char *id_masked;	    /* masked ID (re-masked if not) */
+	const char *address;	    /* requester's address */
+	const char *info;	    /* information requested */
+	const char *given;	    /* what was handed over */
+	const char *form;	    /* the form, in words */
+	const char *handed_at;	    /* "1 Desember 2026 14:05 WIB" */
+	const char *staff;	    /* who handed it over (login) */
+	const char *cost;	    /* NULL = "Rp 0 (gratis)" */
+};
+
+/**
+ * Render a data receipt on A4 with both signature blocks.
+ * @return as document_render_receipt().
+ */
+int document_render_data_receipt(const struct doc_data_receipt *d,
+				 struct doc_buf *out);
+
 /** Free the bytes of @p buf and reset it to {0}.  NULL is harmless. */
 void document_buf_free(struct doc_buf *buf);
 

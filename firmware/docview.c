@@ -147,6 +147,55 @@ int docview_notification(const struct config *cfg, const struct request *r,
 	return 0;
 }
 
+int docview_data_receipt(const struct config *cfg, const struct request *r,
+			 const struct docview_handover *h,
+			 struct docview_data_receipt *out)
+{
+	struct doc_data_receipt *v = &out->doc;
+	const struct text *form = workflow_form_label(h->form);
+
+	memset(out, 0, sizeof(*out));
+	if (!form || !h->given || !*h->given) {
+		errno = EINVAL;
+		return -1;
+	}
+	long_date(date_of_wib(r->received_at, NULL), r->lang, out->request_date,
+		  sizeof(out->request_date));
+	long_time(h->at, r->lang, out->handed_at, sizeof(out->handed_at));
+	id_mask(r->id_number, out->id_masked, sizeof(out->id_masked));
+	v->lang = r->lang;
+	v->office_name = cfg->office_name;
+	v->office_address = cfg->office_address;
+	v->office_city = cfg->office_city;
+	v->regno = r->regno;
+	v->request_date = out->request_date;
+	v->name = r->name;
+	v->id_masked = out->id_masked;
+	v->address = r->address;
+	v->info = r->info;
+	v->given = h->given;
+	v->form = text_get(form, r->lang);
+	v->handed_at = out->handed_at;
+	v->staff = h->staff;
+	return 0;
+}
+
+int docview_render_data_receipt(const struct config *cfg,
+				const struct request *r,
+				const struct docview_handover *h,
+				struct doc_buf *out)
+{
+	struct docview_data_receipt v;
+
+	if (docview_data_receipt(cfg, r, h, &v) < 0) {
+		snprintf(out->err, sizeof(out->err),
+			 "no handover recorded (act REGNO handover --form F "
+			 "--note WHAT)");
+		return -1;
+	}
+	return document_render_data_receipt(&v.doc, out);
+}
+
 int docview_render_receipt(const struct config *cfg, const struct request *r,
 			   struct doc_buf *out)
 {

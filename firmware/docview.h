@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * What goes on the printed documents: the receipt (tanda terima) and the
- * written notification (pemberitahuan tertulis) of a request, formatted from
+ * What goes on the printed documents: the receipt (tanda terima), the
+ * written notification (pemberitahuan tertulis) and the data receipt
+ * (tanda terima data) of a request, formatted from
  * the request and the configuration into document.h's view structs.  The
  * kiosk and the console both print through here, so a receipt looks the
  * same whoever prints it.  Pure apart from document.h's renderers; safe on
@@ -40,6 +41,23 @@ struct docview_notification {
 	char id_masked[64];			/* masked ID number */
 	char contact[512];			/* "phone / email" */
 	char basis[512];			/* Pasal 17 letters in words */
+};
+
+/** What was handed over (the request's "handover" event). */
+struct docview_handover {
+	const char *given; /* what was given, as recorded */
+	const char *form;  /* a workflow_form_key() ("usb") */
+	time_t at;	   /* when, UTC */
+	const char *staff; /* the login that handed it over */
+};
+
+/** A data receipt's view, borrowed as struct docview_receipt's (and from
+ *  the struct docview_handover). */
+struct docview_data_receipt {
+	struct doc_data_receipt doc; /* for document_render_data_receipt() */
+	char request_date[32];	     /* the day it was received */
+	char handed_at[48];	     /* "1 Desember 2026 14:05 WIB" */
+	char id_masked[64];	     /* masked ID number */
 };
 
 /**
@@ -83,6 +101,24 @@ int docview_render_notification(const struct config *cfg,
 				const struct request *r,
 				const char *letter_number,
 				struct date letter_date, struct doc_buf *out);
+
+/**
+ * Fill a data receipt's view (tanda terima data, SOP step 5) from the
+ * request and its handover, in the request's language.
+ * @return 0, or -1 with errno EINVAL (an unknown form or nothing given).
+ */
+int docview_data_receipt(const struct config *cfg, const struct request *r,
+			 const struct docview_handover *h,
+			 struct docview_data_receipt *out);
+
+/**
+ * docview_data_receipt() then document_render_data_receipt().
+ * @return 0, or -1 with errno and out->err saying why.
+ */
+int docview_render_data_receipt(const struct config *cfg,
+				const struct request *r,
+				const struct docview_handover *h,
+				struct doc_buf *out);
 
 /** The CUPS media for receipts on the configured roll: "Roll58" or
  *  "Roll80".  Static string. */

@@ -254,6 +254,58 @@ int queue_holidays(struct queue *q, int year, queue_holiday_cb cb, void *ctx);
 int queue_holidays_add(struct queue *q, const struct queue_holiday *h, size_t n,
 		       const struct queue_actor *actor, time_t now);
 
+/* ---- SOP steps 7 and 8: the Kasubbag's records (queue_records.c) -------- */
+
+/**
+ * Record the daily supervision (SOP step 7): office day @p day has been
+ * reviewed, with @p note (required: what was looked at, what is to be
+ * done).  One per day: a second one for the same day is refused (REFUSED,
+ * the message names who reviewed it and when); a correction is a new
+ * `supervise` on another day or a request's note, never an edit.  The
+ * event (action "supervise", no request, note "YYYY-MM-DD: @p note")
+ * carries the login and role.  Needs WF_PERM_SUPERVISE.
+ * @return 0, or -1 (REFUSED for the role or a day already reviewed,
+ *         INVALID for a day after today (WIB) or a bad note).
+ */
+int queue_supervise(struct queue *q, struct date day, const char *note,
+		    const struct queue_actor *actor, time_t now);
+
+/**
+ * Record that the monthly report of @p year / @p month was handed to the
+ * Kabag (SOP step 8), with an optional @p note (NULL or "").  One per
+ * month, refused again as queue_supervise() is; a month after the current
+ * one is INVALID.  The event: action "report-handover", note "YYYY-MM" or
+ * "YYYY-MM: @p note".  Needs WF_PERM_REPORT.
+ * @return 0, or -1.
+ */
+int queue_report_handover(struct queue *q, int year, int month,
+			  const char *note, const struct queue_actor *actor,
+			  time_t now);
+
+/**
+ * The office's own events (no request) of @p action ("supervise",
+ * "report-handover") whose note starts with @p prefix ("2026-12", ""
+ * = all), oldest first.
+ */
+int queue_office_events(struct queue *q, const char *action, const char *prefix,
+			queue_event_cb cb, void *ctx);
+
+/** A request's hand-over of its information (the "handover" action). */
+struct queue_handover {
+	int64_t event_id; /* the handover event, 0 = none */
+	time_t at;	  /* when, UTC */
+	char actor[64];	  /* the login that handed it over */
+	char form[16];	  /* a workflow_form_key() ("usb") */
+	char given[1024]; /* what was given, as typed */
+};
+
+/**
+ * The newest handover of request @p request_id (for the data receipt).
+ * @return 1 with @p out filled, 0 when it has none, -1 on error.
+ */
+int queue_last_handover(struct queue *q, int64_t request_id,
+			struct queue_handover *out);
+
 /* ---- print jobs ---------------------------------------------------------- */
 
 enum queue_job_state {
@@ -270,7 +322,8 @@ struct queue_job {
 	int64_t id;		    /* row id */
 	int64_t request_id;	    /* the request it belongs to */
 	const char *regno;	    /* its registration number */
-	const char *document;	    /* "receipt" or "notification" */
+	const char *document;	    /* "receipt", "notification" or
+				       "data_receipt" */
 	const char *printer;	    /* CUPS destination, "" = default */
 	int cups_job;		    /* CUPS job id, 0 = none yet */
 	enum queue_job_state state; /* where it is */

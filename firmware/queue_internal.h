@@ -138,6 +138,15 @@ int queue_update_request(struct queue *q, const struct request *r);
 int queue_recompute_deadlines(struct queue *q, const struct queue_actor *actor,
 			      time_t now);
 
+/**
+ * Inside a write transaction: close the pickup calls of request
+ * @p request_id still waiting (its information was handed over), with a
+ * "call-ack" event each (queue_records.c).
+ * @return the number closed, or -1.
+ */
+int queue_close_pickups(struct queue *q, int64_t request_id,
+			const struct queue_actor *actor, time_t now);
+
 /* ---- reading (queue_read.c) ----------------------------------------------- */
 
 /** Fill @p r from a row selected with REQ_COLUMNS. */

@@ -411,6 +411,8 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 		date_format(r->extended_deadline, day, sizeof(day));
 		append(note, sizeof(note), "deadline extended to ", day);
 	}
+	if (action->needs & WF_NEED_FORM)
+		append(note, sizeof(note), "form ", args->form);
 	if (r->status == WF_NOTIFIED && from != WF_NOTIFIED)
 		r->notified_at = now;
 	if (r->status == WF_CLOSED && from != WF_CLOSED)
@@ -420,8 +422,13 @@ int queue_act(struct queue *q, const char *regno, const char *action_name,
 	if (queue_update_request(q, r) < 0 ||
 	    queue_add_event(q, r->id, actor, action->roles & actor->roles,
 			    action->name, workflow_status_key(from),
-			    workflow_status_key(r->status), note, now) < 0 ||
-	    queue_commit(q) < 0)
+			    workflow_status_key(r->status), note, now) < 0)
+		goto fail;
+	/* The visitor waiting at the kiosk to collect has been served. */
+	if ((action->needs & WF_NEED_FORM) &&
+	    queue_close_pickups(q, r->id, actor, now) < 0)
+		goto fail;
+	if (queue_commit(q) < 0)
 		goto fail;
 	free(r);
 	return 0;

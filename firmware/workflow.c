@@ -64,6 +64,14 @@ static const struct wf_action actions[] = {
      WF_DL_NONE,
      {"Pemberitahuan tertulis diberikan kepada pemohon",
       "Written notification given to the requester"}},
+    {"handover",
+     S(WF_NOTIFIED),
+     -1,
+     WF_ROLE_DESK,
+     WF_NEED_NOTE | WF_NEED_FORM,
+     WF_DL_NONE,
+     {"Serahkan informasi kepada pemohon (tanda terima data)",
+      "Hand the information over to the requester (data receipt)"}},
     {"close",
      S(WF_NOTIFIED),
      WF_CLOSED,
@@ -170,6 +178,36 @@ static const struct {
 			   "boleh menjawab panggilan.",
 			   "Only staff (desk, kasubbag, kabag, PPID) may "
 			   "acknowledge a call."}},
+    [WF_PERM_SUPERVISE] = {"supervise",
+			   WF_ROLE_KASUBBAG,
+			   {"Hanya Kasubbag yang melakukan supervisi harian "
+			    "(SOP langkah 7).",
+			    "Only the Kasubbag records the daily supervision "
+			    "(SOP step 7)."}},
+    [WF_PERM_REPORT] = {"report_handover",
+			WF_ROLE_KASUBBAG,
+			{"Hanya Kasubbag yang menyerahkan laporan bulanan "
+			 "kepada Kabag (SOP langkah 8).",
+			 "Only the Kasubbag hands the monthly report to the "
+			 "Kabag (SOP step 8)."}},
+};
+
+static const struct {
+	const char *key;   /* as typed and stored */
+	struct text label; /* for people and the data receipt */
+} forms[] = {
+    {"printed", {"Salinan cetak (hardcopy)", "Printed copy (hard copy)"}},
+    {"usb",
+     {"Salinan elektronik (softcopy) pada flashdisk/USB",
+      "Soft copy on a USB drive"}},
+    {"disc",
+     {"Salinan elektronik (softcopy) pada CD/DVD", "Soft copy on a CD/DVD"}},
+    {"email",
+     {"Salinan elektronik (softcopy) melalui email",
+      "Soft copy sent by email"}},
+    {"viewed",
+     {"Dilihat/dibaca di tempat, tanpa salinan",
+      "Viewed or read at the desk, no copy"}},
 };
 
 static const char *const decision_keys[] = {
@@ -254,10 +292,21 @@ static const struct text msg_not_held_basis = {
     "Information not held is not an exemption: an Article 17 basis does "
     "not apply."};
 static const struct text msg_arg_unused = {
-    "Tindakan ini tidak memakai dasar Pasal 17, nomor memo, keputusan atau "
-    "badan publik lain; hapus yang tidak perlu.",
-    "This action takes no Pasal 17 basis, memo number, decision or holding "
-    "body; leave out what it does not take."};
+    "Tindakan ini tidak memakai dasar Pasal 17, nomor memo, keputusan, "
+    "badan publik lain atau bentuk penyerahan; hapus yang tidak perlu.",
+    "This action takes no Pasal 17 basis, memo number, decision, holding "
+    "body or handover form; leave out what it does not take."};
+
+static const struct text msg_need_form = {
+    "Sebutkan bentuk informasi yang diserahkan: printed, usb, disc, email "
+    "atau viewed.",
+    "Give the form the information was handed over in: printed, usb, "
+    "disc, email or viewed."};
+static const struct text msg_nothing_to_give = {
+    "Permohonan ini ditolak atau informasinya tidak dikuasai: tidak ada "
+    "informasi yang diserahkan.",
+    "This request was rejected or the information is not held: there is "
+    "nothing to hand over."};
 
 static const struct text msg_holder_unused = {
     "Badan publik yang menguasai informasi hanya disebut untuk keputusan "
@@ -393,7 +442,8 @@ int workflow_check(const struct wf_action *action, const struct wf_request *req,
 	     !blank(args->basis)) ||
 	    (!(action->needs & WF_NEED_MEMO) && !blank(args->memo)) ||
 	    (!(action->needs & WF_NEED_DECISION) &&
-	     (!blank(args->holder) || args->decision != WF_DECISION_NONE))) {
+	     (!blank(args->holder) || args->decision != WF_DECISION_NONE)) ||
+	    (!(action->needs & WF_NEED_FORM) && !blank(args->form))) {
 		*reason = &msg_arg_unused;
 		return -1;
 	}
@@ -408,6 +458,17 @@ int workflow_check(const struct wf_action *action, const struct wf_request *req,
 	if ((action->needs & WF_NEED_BASIS) &&
 	    workflow_basis_normalize(args->basis, basis, sizeof(basis)) < 0) {
 		*reason = &msg_need_basis;
+		return -1;
+	}
+	if ((action->needs & WF_NEED_FORM) &&
+	    !workflow_form_label(args->form)) {
+		*reason = &msg_need_form;
+		return -1;
+	}
+	if ((action->needs & WF_NEED_FORM) &&
+	    (req->decision == WF_DECISION_REJECTED ||
+	     req->decision == WF_DECISION_NOT_HELD)) {
+		*reason = &msg_nothing_to_give;
 		return -1;
 	}
 	if (action->needs & WF_NEED_DECISION) {
@@ -600,4 +661,17 @@ const struct text *workflow_pasal17_label(char letter)
 	int c = tolower((unsigned char)letter);
 
 	return c >= 'a' && c <= 'j' ? &pasal17[c - 'a'] : NULL;
+}
+
+const char *workflow_form_key(size_t i)
+{
+	return i < sizeof(forms) / sizeof(forms[0]) ? forms[i].key : NULL;
+}
+
+const struct text *workflow_form_label(const char *key)
+{
+	for (size_t i = 0; key && i < sizeof(forms) / sizeof(forms[0]); i++)
+		if (strcmp(forms[i].key, key) == 0)
+			return &forms[i].label;
+	return NULL;
 }

@@ -13,6 +13,8 @@
  *                                                   (extend: once)     |
  *   available / coordinating --decide--> decided --notify--> notified  |
  *                                                    <-----------------+
+ *   notified --handover--> notified (the information given: what, in
+ *                          which form; the data receipt is printed)
  *   notified --close--> closed (register updated)
  *   any state --note--> same state (a remark in the history)
  */
@@ -69,6 +71,9 @@ enum wf_perm {
 	WF_PERM_PRINT,	    /* print receipts and notifications, jobs */
 	WF_PERM_HOLIDAYS,   /* add or import holidays */
 	WF_PERM_ACK_CALL,   /* acknowledge a visitor's call */
+	WF_PERM_SUPERVISE,  /* mark a day's service as reviewed (SOP 7) */
+	WF_PERM_REPORT,	    /* record the monthly report's hand-over to
+			       the Kabag (SOP 8) */
 	WF_PERM_COUNT,
 };
 
@@ -86,6 +91,8 @@ enum wf_need {
 	WF_NEED_BASIS = 1 << 1,	   /* Pasal 17 letters (a..j) */
 	WF_NEED_MEMO = 1 << 2,	   /* a memo / disposition number */
 	WF_NEED_DECISION = 1 << 3, /* a decision (and what it needs) */
+	WF_NEED_FORM = 1 << 4,	   /* the form the information was given in
+				      (workflow_form_label()) */
 };
 
 enum wf_deadline_effect {
@@ -110,6 +117,8 @@ struct wf_args {
 	const char *memo;	   /* memo number, or NULL */
 	enum wf_decision decision; /* for decide */
 	const char *holder;	   /* who holds it, for not_held */
+	const char *form;	   /* handover: a form key ("printed"), or
+				      NULL */
 };
 
 /** The request as the workflow sees it. */
@@ -235,6 +244,21 @@ int workflow_roles_parse(const char *s, unsigned *roles);
  * @return 0, or -1 if invalid.
  */
 int workflow_basis_normalize(const char *basis, char *out, size_t len);
+
+/**
+ * The forms information is handed over in (SOP 5, Perki 1/2021: hard copy
+ * or soft copy, and how it is received): "printed" (a printed copy),
+ * "usb" (soft copy on the requester's USB drive), "disc" (soft copy on a
+ * CD/DVD), "email" (soft copy sent by email), "viewed" (seen or read at
+ * the desk, no copy).
+ * @param i Index from 0.
+ * @return The key, or NULL past the last one.
+ */
+const char *workflow_form_key(size_t i);
+
+/** A form in words ("Salinan cetak" / "Printed copy"); NULL if @p key is
+ *  not one of workflow_form_key()'s. */
+const struct text *workflow_form_label(const char *key);
 
 /** What Pasal 17 letter @p letter (a..j) protects, or NULL. */
 const struct text *workflow_pasal17_label(char letter);

@@ -281,3 +281,11 @@ int cmd_jobs(struct console *c, int argc, char **argv)
 	queue_close(q);
 	return rc;
 }
+
+int console_print_job(struct console *c, struct queue *q, int64_t job_id,
+		      const char *printer, const char *title,
+		      const struct doc_buf *doc, int wait_s)
+{
+	/* Not a receipt: A4, as the notification. */
+	return send_job(c, q, job_id, printer, title, false, doc, wait_s);
+}

@@ -273,6 +273,8 @@ static const char *need_key(unsigned bit)
 		return "--memo";
 	case WF_NEED_DECISION:
 		return "--decision";
+	case WF_NEED_FORM:
+		return "--form";
 	default:
 		return NULL;
 	}
@@ -291,7 +293,7 @@ static void act_list(void)
 			  workflow_role_key);
 		flag_list(from, sizeof(from), a[i].from,
 			  1u << (WF_STATUS_COUNT - 1), status_bit_key);
-		flag_list(needs, sizeof(needs), a[i].needs, WF_NEED_DECISION,
+		flag_list(needs, sizeof(needs), a[i].needs, WF_NEED_FORM,
 			  need_key);
 		printf("%s: %s\n", a[i].name, a[i].label.en);
 		printf("    who:   %s\n", roles);
@@ -311,19 +313,23 @@ int cmd_act(struct console *c, int argc, char **argv)
 	static const char usage[] =
 	    "usage: ppid-console act REGNO ACTION [--note TEXT] [--basis "
 	    "LETTERS]\n"
-	    "         [--memo NUMBER] [--decision D] [--holder BODY]\n"
+	    "         [--memo NUMBER] [--decision D] [--holder BODY] [--form "
+	    "F]\n"
 	    "       ppid-console act --list\n"
 	    "Take an SOP action.  Needs: exclude --basis (Pasal 17 letters "
 	    "a-j);\ncoordinate --memo; extend --note (the reason; once "
 	    "only); decide\n--decision granted|partial|rejected|not_held "
-	    "(rejected needs --basis,\nnot_held needs --holder); note "
-	    "--note.\n";
+	    "(rejected needs --basis,\nnot_held needs --holder); handover "
+	    "--form printed|usb|disc|email|viewed\n--note WHAT (what was "
+	    "given; a waiting pickup call is closed; `handover --receipt "
+	    "REGNO`\nprints the data receipt); note --note.\n";
 	static const struct option opts[] = {
 	    {"note", required_argument, NULL, 'n'},
 	    {"basis", required_argument, NULL, 'b'},
 	    {"memo", required_argument, NULL, 'm'},
 	    {"decision", required_argument, NULL, 'd'},
 	    {"holder", required_argument, NULL, 'H'},
+	    {"form", required_argument, NULL, 'f'},
 	    {"list", no_argument, NULL, 'l'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -349,6 +355,9 @@ int cmd_act(struct console *c, int argc, char **argv)
 			break;
 		case 'H':
 			args.holder = optarg;
+			break;
+		case 'f':
+			args.form = optarg;
 			break;
 		case 'd':
 			v = workflow_decision_from_key(optarg);

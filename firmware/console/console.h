@@ -93,6 +93,32 @@ void console_explain_roles(const struct console *c);
 /** true if argv holds -h or --help (then print @p usage and return). */
 bool console_wants_help(int argc, char **argv, const char *usage);
 
+struct doc_buf;
+
+/**
+ * Send the A4 PDF @p doc as print job @p job_id (a print_jobs row already
+ * added) to CUPS queue @p printer and follow it for up to @p wait_s
+ * seconds, recording each step in the row (cmd_print.c).  Messages go to
+ * stdout and stderr.
+ * @return EXIT_OK when printed, else EXIT_REFUSED.
+ */
+int console_print_job(struct console *c, struct queue *q, int64_t job_id,
+		      const char *printer, const char *title,
+		      const struct doc_buf *doc, int wait_s);
+
+/**
+ * Print (or with @p output, write as a PDF) the data receipt (tanda terima
+ * data) of request @p regno's newest handover, for the requester's
+ * signature (cmd_handover.c).  The role needs WF_PERM_PRINT; the job is
+ * recorded as "data_receipt".
+ * @param printer the CUPS queue, NULL = [printer] letter
+ * @param wait_s  0 = 120 s
+ * @return EXIT_OK or EXIT_REFUSED.
+ */
+int console_print_data_receipt(struct console *c, const char *regno,
+			       const char *printer, const char *output,
+			       int wait_s);
+
 /* Subcommands, one file each group. */
 int cmd_init(struct console *c, int argc, char **argv);
 int cmd_add(struct console *c, int argc, char **argv);
@@ -108,6 +134,9 @@ int cmd_hw(struct console *c, int argc, char **argv);
 int cmd_print(struct console *c, int argc, char **argv);
 int cmd_printer(struct console *c, int argc, char **argv);
 int cmd_jobs(struct console *c, int argc, char **argv);
+int cmd_handover(struct console *c, int argc, char **argv);
+int cmd_supervise(struct console *c, int argc, char **argv);
+int cmd_report_handover(struct console *c, int argc, char **argv);
 int cmd_kiosk_pin(struct console *c, int argc, char **argv);
 
 #endif

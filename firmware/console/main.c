@@ -25,12 +25,17 @@ static const struct console_cmd commands[] = {
     {"check-id", cmd_check_id, "parse an NIK, MRZ or receipt code"},
     {"workdays", cmd_workdays, "the date N working days after DATE"},
     {"holidays", cmd_holidays, "list, add or import holidays"},
-    {"watch", cmd_watch, "one line per change, as it happens"},
+    {"watch", cmd_watch, "the desk's alerts, one line each, at once"},
     {"calls", cmd_calls, "calls from the kiosk's button; ack them"},
     {"hw", cmd_hw, "card reader, call button, LED: connected or not"},
     {"print", cmd_print, "print (or --output) a receipt or notification"},
     {"printer", cmd_printer, "the printer's state in words"},
     {"jobs", cmd_jobs, "recent print jobs and their states"},
+    {"handover", cmd_handover,
+     "hand the information over; print the data receipt"},
+    {"supervise", cmd_supervise, "Kasubbag: mark a day as reviewed (SOP 7)"},
+    {"report-handover", cmd_report_handover,
+     "Kasubbag: monthly report handed to the Kabag (SOP 8)"},
     {"kiosk-pin", cmd_kiosk_pin, "make the kiosk's maintenance PIN hash"},
 };
 
@@ -39,7 +44,7 @@ static void usage(FILE *f)
 	fprintf(f, "usage: ppid-console [--db PATH] [--config FILE] COMMAND "
 		   "[ARGS]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name,
+		fprintf(f, "  %-15s %s\n", commands[i].name,
 			commands[i].summary);
 	fprintf(f,
 		"\n'ppid-console COMMAND --help' tells more.\n"

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Calls of every kind through the console: button and screen calls, and a
 # pickup call tied to a request, which `watch` shows as one escaped line
-# naming the request ("PICKUP <regno> is waiting to collect") and which
+# naming the request and the requester ("pickup <regno>  <name> is waiting
+# at the kiosk to collect <regno>") and which
 # `calls` lists with its number; the CHECK keeps a pickup tied to a request.
 . "$(dirname "$0")/../lib/testlib.sh"
 need_root_owned_config "$@"
@@ -24,7 +25,7 @@ R=$($C add --name "Dewi Lestari" --id 1771014708900001 \
 	--phone "0812 3456 7890" --info "Salinan DPT" --purpose Arsip 2>/dev/null)
 [ -n "$R" ] || fail "add printed a registration number"
 
-$C watch --count 3 > "$T_DIR/watch.out" 2> "$T_DIR/watch.err" &
+$C watch --lang en --count 3 > "$T_DIR/watch.out" 2> "$T_DIR/watch.err" &
 WPID=$!
 T_CLEANUP="kill $WPID 2>/dev/null"
 i=0
@@ -36,10 +37,11 @@ check "calls add prints each call's id" [ -n "$b" ] && [ -n "$s" ] && [ -n "$p" 
 i=0
 while [ $i -lt 100 ] && [ "$(wc -l < "$T_DIR/watch.out")" -lt 3 ]; do sleep 0.1; i=$((i + 1)); done
 out=$(cat "$T_DIR/watch.out")
-check_has "watch shows the button call" "CALL     a visitor pressed the call button (button)" "$out"
+check_has "watch shows the button call" "call       -  A visitor called the desk: please go to the kiosk (button)" "$out"
 check_has "watch shows the screen call" "(screen)" "$out"
-check_has "watch names who waits for what" "PICKUP   $R is waiting to collect" "$out"
-check_eq "... on one line" 1 "$(grep -c PICKUP "$T_DIR/watch.out")"
+check_has "watch names who waits for what" "pickup     $R  Dewi Lestari is waiting at the kiosk to collect $R" "$out"
+check_eq "... on one line" 1 "$(grep -c "  pickup  " "$T_DIR/watch.out")"
+check_lacks "... never the NIK" "1771014708900001" "$out"
 kill $WPID 2>/dev/null
 wait $WPID 2>/dev/null
 

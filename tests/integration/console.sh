@@ -36,7 +36,7 @@ check_eq "the database is readable by owner and group only" "660" "$(stat -c %a 
 $C --help > "$T_DIR/help" 2>&1
 check_has "--help lists the commands" "workdays" "$(cat "$T_DIR/help")"
 for sub in init add list show act check-id workdays holidays watch calls \
-	hw print printer jobs; do
+	hw print printer jobs handover supervise report-handover; do
 	$C $sub --help > "$T_DIR/h" 2>&1
 	check_has "$sub --help shows its usage" "usage: ppid-console" "$(cat "$T_DIR/h")"
 done
@@ -275,8 +275,8 @@ check_has "a new holiday moves open deadlines" "2026-12-07" "$after"
 check_has "... from where they were" "2026-12-04" "$before"
 
 # watch: another process commits, watch prints it at once (flushed while
-# it keeps running, not when it exits).
-$C watch --count 10 > "$T_DIR/watch.out" 2> "$T_DIR/watch.err" &
+# it keeps running, not when it exits); --events adds the actions.
+$C watch --events --count 10 > "$T_DIR/watch.out" 2> "$T_DIR/watch.err" &
 WPID=$!
 T_CLEANUP="${T_CLEANUP:+$T_CLEANUP; }kill $WPID 2>/dev/null"
 i=0
@@ -287,8 +287,8 @@ R4=$(add "Dewi Lestari" 2>/dev/null)
 $C calls add button > /dev/null 2>&1
 $C act "$R4" forward > /dev/null 2>&1
 i=0
-while [ $i -lt 50 ] && ! { grep -q "NEW      $R4" "$T_DIR/watch.out" &&
-	grep -q CALL "$T_DIR/watch.out" &&
+while [ $i -lt 50 ] && ! { grep -q "  request    $R4  " "$T_DIR/watch.out" &&
+	grep -q "  call       -  " "$T_DIR/watch.out" &&
 	grep -q "forward by $me" "$T_DIR/watch.out"; }; do
 	sleep 0.1
 	i=$((i + 1))
@@ -297,8 +297,10 @@ alive=no
 kill -0 $WPID 2>/dev/null && alive=yes
 out=$(cat "$T_DIR/watch.out")
 check_eq "watch is still running (10 lines not reached)" yes "$alive"
-check_has "watch shows the new request at once" "NEW      $R4" "$out"
-check_has "watch shows the call at once" "CALL" "$out"
+check_has "watch shows the new request at once" "  request    $R4  " "$out"
+check_has "... with the name" "Dewi Lestari" "$(grep "  request  " "$T_DIR/watch.out")"
+check_has "watch shows the call at once" "  call       -  " "$out"
+check_eq "... once" 1 "$(grep -c "  call  " "$T_DIR/watch.out")"
 check_has "watch shows the action at once" "forward by $me" "$out"
 kill $WPID 2>/dev/null
 wait $WPID 2>/dev/null

@@ -148,8 +148,9 @@ check_eq "list: one line per request plus the header" $(($(sqlite3 "$DB" 'SELECT
 	"$(printf '%s\n' "$out" | wc -l)"
 timeout 10 $C watch --all --count 50 > "$T_DIR/watch.out" 2>/dev/null
 wout=$(cat "$T_DIR/watch.out")
-check_eq "watch: one line per event" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM events')" "$(wc -l < "$T_DIR/watch.out")"
-check_eq "watch: the one CALL line is the real call" 1 "$(grep -c 'CALL' "$T_DIR/watch.out")"
+check_eq "watch: one line per event" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM events')" "$(grep -c '^[-0-9: ]*  event  ' "$T_DIR/watch.out")"
+check_eq "watch: ... and the rest are alerts (the old requests are overdue)" 0 "$(grep -vc '^[-0-9: ]*  \(event\|overdue\)  ' "$T_DIR/watch.out")"
+check_eq "watch: the one call line is the real call" 1 "$(grep -c ' call by ' "$T_DIR/watch.out")"
 check_lacks "watch: no raw escape character" "$ESC" "$wout"
 # Every column of an event, a call or a print job is outside text too.
 RID=$(sqlite3 "$DB" "SELECT id FROM requests WHERE regno = '$R2'")
@@ -160,16 +161,24 @@ check_eq "show: a forged event still gives one Status line" 1 "$(printf '%s\n' "
 check_lacks "show: no raw escape from an event" "$ESC" "$out"
 check_has "show: the event's columns are escaped" 'desk\nStatus' "$out"
 timeout 10 $C watch --all --count 200 > "$T_DIR/watch3.out" 2>/dev/null
-check_eq "watch: a forged event is still one line" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM events')" "$(wc -l < "$T_DIR/watch3.out")"
-check_eq "watch: still one real CALL line" 1 "$(grep -c '  CALL  ' "$T_DIR/watch3.out")"
+check_eq "watch: a forged event is still one line" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM events')" "$(grep -c '^[-0-9: ]*  event  ' "$T_DIR/watch3.out")"
+check_eq "watch: still one real call line" 1 "$(grep -c ' call by ' "$T_DIR/watch3.out")"
+check_eq "watch: the forged action is escaped" 1 "$(grep -c 'forward\\x1b\[2J by eve' "$T_DIR/watch3.out")"
 out=$($C jobs 2>/dev/null)
 check_eq "jobs: a forged reason stays on its line" 0 "$(printf '%s\n' "$out" | grep -c '^99 ')"
 check_has "jobs: ... escaped" 'x\n99' "$out"
 # A long name of two-byte letters is cut by character, never inside one.
-LONG=$(python3 -c 'print("Dédé " * 20)')
+LONG=$(python3 -c 'print("Dédé " * 40)')
+timeout 10 $C watch > "$T_DIR/watch2.out" 2> "$T_DIR/watch2.err" &
+WPID=$!
+i=0
+while ! grep -q watching "$T_DIR/watch2.err" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 R3=$(printf '%s\n' "$NIK" | $C add --id - --name "Andi" --address "Jl. Merdeka 1" \
 	--occupation Guru --phone 081234567890 --info "$LONG" --purpose "Penelitian skripsi" 2>/dev/null)
-timeout 10 $C watch --all --count 100 > "$T_DIR/watch2.out" 2>/dev/null
+i=0
+while ! grep -q "  request    $R3" "$T_DIR/watch2.out" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+kill $WPID 2>/dev/null
+wait $WPID
 check "watch: the cut line is valid UTF-8" iconv -f UTF-8 -t UTF-8 "$T_DIR/watch2.out" -o /dev/null
 check_has "watch: a cut is marked" "..." "$(grep "$R3" "$T_DIR/watch2.out")"
 

@@ -73,7 +73,7 @@ check_has "the press is reported" "call button: pressed, call #$id sent to the d
 check_has "the LED blinks while the call waits" "LED: blinking" "$err"
 check_has "the acknowledgement is seen" "call #$id acknowledged" "$out"
 check_has "... and the LED stays on" "LED: on" "$err"
-check_has "the call is in the history" "CALL" "$(timeout 10 $C watch --all --count 1 2>/dev/null)"
+check_has "the call is in the history" " call by " "$(timeout 10 $C watch --all --count 1 2>/dev/null)"
 
 # Real backends on a machine without the hardware: clear words, exit 0.
 cat > "$T_DIR/real.conf" <<CONF

@@ -215,7 +215,7 @@ SQL
 check_eq "(an old database at schema 2)" 2 "$(sqlite3 "$OLD" 'PRAGMA user_version')"
 out=$($CONSOLE --config "$T_DIR/kiosk.conf" --db "$OLD" init 2>&1); rc=$?
 check_eq "init upgrades it" 0 "$rc"
-check_has "... to the latest schema" "schema version 4" "$out"
+check_has "... to the latest schema" "schema version 5" "$out"
 O="$CONSOLE --config $T_DIR/kiosk.conf --db $OLD"
 out=$($O list 2>&1)
 check_has "its requests are listed after the upgrade" "0001/PPID/KPU-BKL/XI/2026" "$out"

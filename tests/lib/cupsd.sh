@@ -12,7 +12,8 @@
 #   sh tests/lib/cupsd.sh env DIR     print the export line again
 #
 # Queues: "testpdf" (the default destination) writes each job's bytes to
-# DIR/out/testpdf.pdf (the pdfout backend) through a pass-through PPD (tests/lib/pdfpass.ppd);
+# DIR/out/testpdf.pdf (tests/lib/pdfout.backend) through a pass-through PPD
+# (tests/lib/pdfpass.ppd);
 # error policy abort-job, so one bad job never blocks the next test.
 # "fake" uses the fakeprn backend (tests/lib/fakeprn.backend): put reasons
 # such as "media-empty-error" in DIR/fakeprn.state and the next job stops the

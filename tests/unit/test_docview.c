@@ -269,6 +269,41 @@ static void test_rendered_receipt(void **state)
 	document_buf_free(&b);
 }
 
+/* The data receipt: the handover's what, form (in words), time and
+ * staff; the ID masked; refused without a known form or a what. */
+static void test_data_receipt(void **state)
+{
+	struct docview_handover h = {
+	    "Daftar TPS (PDF)", "usb",
+	    date_wib_to_utc((struct date){2026, 12, 1}, 14, 5, 0), "budi"};
+	struct docview_data_receipt v;
+	struct doc_buf b = {0};
+
+	(void)state;
+	assert_int_equal(docview_data_receipt(&cfg, &req, &h, &v), 0);
+	assert_string_equal(v.doc.given, "Daftar TPS (PDF)");
+	assert_non_null(strstr(v.doc.form, "USB"));
+	assert_string_equal(v.doc.handed_at, "1 Desember 2026 14:05 WIB");
+	assert_string_equal(v.doc.request_date, "27 November 2026");
+	assert_string_equal(v.doc.id_masked, "3201********0001");
+	assert_string_equal(v.doc.staff, "budi");
+	h.form = "fax";
+	assert_int_equal(docview_data_receipt(&cfg, &req, &h, &v), -1);
+	assert_int_equal(errno, EINVAL);
+	h.form = "printed";
+	h.given = "";
+	assert_int_equal(docview_render_data_receipt(&cfg, &req, &h, &b), -1);
+	assert_non_null(strstr(b.err, "handover"));
+	h.given = "Salinan cetak";
+	if (access("/usr/bin/pdftotext", X_OK) != 0)
+		skip();
+	assert_int_equal(docview_render_data_receipt(&cfg, &req, &h, &b), 0);
+	assert_int_equal(b.pages, 1);
+	assert_int_equal(count_in_pdf(&b, "TANDA TERIMA DATA"), 1);
+	assert_int_equal(count_in_pdf(&b, NIK), 0);
+	document_buf_free(&b);
+}
+
 static int teardown_all(void **state)
 {
 	(void)state;
@@ -289,6 +324,7 @@ int main(void)
 	    T(test_signer_without_name_is_the_title),
 	    T(test_rendered_notification_without_name),
 	    T(test_rendered_receipt),
+	    T(test_data_receipt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown_all);

@@ -1244,7 +1244,7 @@ static void test_upgrade_from_version_2(void **state)
 	snprintf(path, sizeof(path), "%s/v2.db", dir);
 	make_v2("coordinating");
 	q = open_q(false, 1000);
-	assert_int_equal(queue_schema_version(q), 4);
+	assert_int_equal(queue_schema_version(q), 5);
 	assert_int_equal(queue_get_by_id(q, 7, &back), 0);
 	assert_string_equal(back.regno, "0001/PPID/KPU-BKL/XI/2026");
 	assert_string_equal(back.name, "Lama Biasa");

@@ -209,7 +209,7 @@ static void test_upgrade_from_version_3(void **state)
 	    SQLITE_OK);
 	sqlite3_close(db);
 	q = open_q();
-	assert_int_equal(queue_schema_version(q), 4);
+	assert_int_equal(queue_schema_version(q), 5);
 	assert_int_equal(queue_calls(q, false, 0, collect, &s), 0);
 	assert_int_equal(s.n, 2);
 	assert_int_equal(s.c[0].id, 6);

@@ -52,6 +52,8 @@ static const struct expect sop[] = {
      WF_ROLE_PPID | WF_ROLE_KASUBBAG, WF_NEED_DECISION, WF_DL_NONE},
     {"notify", S(WF_DECIDED) | S(WF_EXCLUDED), WF_NOTIFIED, WF_ROLE_DESK, 0,
      WF_DL_NONE},
+    {"handover", S(WF_NOTIFIED), SAME, WF_ROLE_DESK,
+     WF_NEED_NOTE | WF_NEED_FORM, WF_DL_NONE},
     {"close", S(WF_NOTIFIED), WF_CLOSED, WF_ROLE_DESK, 0, WF_DL_NONE},
     {"note", ALL_STATES, SAME, WF_ROLE_STAFF, WF_NEED_NOTE, WF_DL_NONE},
 };
@@ -82,6 +84,7 @@ static int setup(void **state)
 	/* partial: the decision that needs a basis and no holder */
 	fixture.args.decision = WF_DECISION_PARTIAL;
 	fixture.args.holder = NULL;
+	fixture.args.form = "printed";
 	fixture.reason = NULL;
 	*state = &fixture;
 	return 0;
@@ -129,6 +132,8 @@ static int check(struct fx *f, const char *action, enum wf_status st,
 		args.holder = NULL;
 		args.decision = WF_DECISION_NONE;
 	}
+	if (!(a->needs & WF_NEED_FORM))
+		args.form = NULL;
 	f->req.status = st;
 	f->reason = &sentinel;
 	rc = workflow_check(a, &f->req, role, &args, &f->reason);
@@ -184,7 +189,7 @@ static void test_table_matches_sop(void **state)
 static void test_every_transition_and_refusal_matrix(void **state)
 {
 	struct fx *f = *state;
-	struct wf_args none = {NULL, NULL, NULL, WF_DECISION_NONE, NULL};
+	struct wf_args none = {NULL, NULL, NULL, WF_DECISION_NONE, NULL, NULL};
 	const struct text *wrong_role =
 	    reason_of("forward", WF_SUBMITTED, WF_ROLE_PPID, &none);
 
@@ -870,6 +875,56 @@ static void test_decide_basis_and_holder_rules(void **state)
 	}
 }
 
+/* handover (SOP 5): what was given and in which form; nothing to give
+ * after a rejection or when the information is not held; the form is
+ * one of the table's, and no other action takes one. */
+static void test_handover(void **state)
+{
+	struct fx *f = *state;
+	size_t n = 0;
+
+	assert_int_equal(check(f, "handover", WF_NOTIFIED, WF_ROLE_DESK),
+			 WF_NOTIFIED);
+	assert_int_equal(check(f, "handover", WF_DECIDED, WF_ROLE_DESK), -1);
+	assert_int_equal(check(f, "handover", WF_NOTIFIED, WF_ROLE_PPID), -1);
+	f->args.form = "fax";
+	assert_int_equal(check(f, "handover", WF_NOTIFIED, WF_ROLE_DESK), -1);
+	assert_non_null(strstr(f->reason->en, "printed, usb"));
+	f->args.form = NULL;
+	assert_int_equal(check(f, "handover", WF_NOTIFIED, WF_ROLE_DESK), -1);
+	f->args.form = "email";
+	f->args.note = NULL;
+	assert_int_equal(check(f, "handover", WF_NOTIFIED, WF_ROLE_DESK), -1);
+	f->args.note = "Salinan DPT (12 halaman)";
+	for (int d = WF_DECISION_REJECTED; d <= WF_DECISION_NOT_HELD; d++) {
+		f->req.decision = (enum wf_decision)d;
+		assert_int_equal(
+		    check(f, "handover", WF_NOTIFIED, WF_ROLE_DESK), -1);
+		assert_non_null(strstr(f->reason->en, "nothing to hand over"));
+	}
+	f->req.decision = WF_DECISION_PARTIAL;
+	assert_int_equal(check(f, "handover", WF_NOTIFIED, WF_ROLE_DESK),
+			 WF_NOTIFIED);
+	/* Every form has words in both languages. */
+	for (; workflow_form_key(n); n++)
+		assert_text_ok(workflow_form_label(workflow_form_key(n)));
+	assert_int_equal(n, 5);
+	assert_null(workflow_form_label("fax"));
+	assert_null(workflow_form_label(NULL));
+	/* A form given to another action is refused, not dropped. */
+	{
+		struct wf_request req = {.status = WF_NOTIFIED,
+					 .max_extensions = 1};
+		struct wf_args args = {.form = "printed"};
+		const struct text *why;
+
+		assert_int_equal(workflow_check(find("close"), &req,
+						WF_ROLE_DESK, &args, &why),
+				 -1);
+		assert_non_null(strstr(why->en, "handover form"));
+	}
+}
+
 /* The permission table, written out from the issue and DOMAIN.md. */
 static void test_permission_table(void **state)
 {
@@ -884,6 +939,8 @@ static void test_permission_table(void **state)
 	    {WF_PERM_PRINT, "print", WF_ROLE_STAFF},
 	    {WF_PERM_HOLIDAYS, "holidays", WF_ROLE_DESK | WF_ROLE_KASUBBAG},
 	    {WF_PERM_ACK_CALL, "ack_call", WF_ROLE_STAFF},
+	    {WF_PERM_SUPERVISE, "supervise", WF_ROLE_KASUBBAG},
+	    {WF_PERM_REPORT, "report_handover", WF_ROLE_KASUBBAG},
 	};
 
 	assert_int_equal(sizeof(want) / sizeof(want[0]), WF_PERM_COUNT);
@@ -1064,6 +1121,7 @@ int main(void)
 	    T(test_decide_basis_and_holder_rules),
 	    T(test_unused_arguments_refused),
 	    T(test_permission_table),
+	    T(test_handover),
 	    T(test_may_act_follows_the_action_table),
 	    T(test_unknown_values_are_safe_to_show),
 	    T(test_open_statuses),
