@@ -186,7 +186,11 @@ static const char *maint_demo(struct walk *w, int i)
 {
 	switch (i) {
 	case D_MAINT_PIN:
+		/* After one wrong PIN: the longest screen but the lock's. */
 		send(w, (struct flow_event){.type = FLOW_EVT_MAINT});
+		text(w, FLOW_INPUT_PIN, "1111");
+		tap(w, FLOW_TAP_NEXT, 0);
+		send(w, (struct flow_event){.type = FLOW_EVT_MAINT_PIN});
 		text(w, FLOW_INPUT_PIN, "48");
 		expect(w, FLOW_SCENE_MAINT_PIN);
 		return "maint_pin";

@@ -132,7 +132,6 @@ static void typed(struct flow *f, const char *text)
 		return;
 	explicit_bzero(f->maint_pin, sizeof(f->maint_pin));
 	memcpy(f->maint_pin, text, n);
-	f->m.maint.pin_wrong = false;
 	flow_error(f, NULL);
 	f->changed = true;
 }
@@ -177,13 +176,13 @@ void scene_maint_pin_on_exit(struct flow *f)
 
 void scene_maint_pin_view(const struct flow *f, struct flow_view *v)
 {
-	struct flow_view_input *in = &v->inputs[v->n_inputs++];
 	int s = f->m.maint.lock_s;
+	struct flow_view_input *in;
 	struct flow_view_button *b;
 
 	v->title = view_text(v, &txt_title);
-	view_line(v, NULL, view_text(v, &txt_body), FLOW_LINE_BODY);
 	if (s > 0) {
+		/* Locked: nothing to type, the time left in full view. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 		view_line(
@@ -191,9 +190,15 @@ void scene_maint_pin_view(const struct flow *f, struct flow_view *v)
 		    view_fmt(v, view_text(v, &txt_locked), s / 60, s % 60),
 		    FLOW_LINE_WARNING);
 #pragma GCC diagnostic pop
-	} else if (f->m.maint.pin_wrong) {
-		view_line(v, NULL, view_text(v, &txt_wrong), FLOW_LINE_WARNING);
+		b = view_button(v, FLOW_TAP_BACK, 0, &flow_txt_back);
+		b->primary = true;
+		view_button(v, FLOW_TAP_LANG, 0, &flow_txt_lang);
+		return;
 	}
+	if (f->m.maint.pin_wrong)
+		view_line(v, NULL, view_text(v, &txt_wrong), FLOW_LINE_WARNING);
+	view_line(v, NULL, view_text(v, &txt_body), FLOW_LINE_SMALL);
+	in = &v->inputs[v->n_inputs++];
 	in->input = FLOW_INPUT_PIN;
 	in->label = view_text(v, &txt_pin);
 	in->value = f->maint_pin;
@@ -201,10 +206,7 @@ void scene_maint_pin_view(const struct flow *f, struct flow_view *v)
 	in->kb = FLOW_KB_NUMERIC;
 	in->masked = true;
 	view_button(v, FLOW_TAP_BACK, 0, &flow_txt_back);
-	/* While locked there is nothing to send. */
-	if (s == 0) {
-		b = view_button(v, FLOW_TAP_NEXT, 0, &txt_ok);
-		b->primary = true;
-	}
+	b = view_button(v, FLOW_TAP_NEXT, 0, &txt_ok);
+	b->primary = true;
 	view_button(v, FLOW_TAP_LANG, 0, &flow_txt_lang);
 }
