@@ -53,7 +53,7 @@ DRV_DEFS := $(if $(HAVE_LIBGPIOD),-DHAVE_LIBGPIOD=1) $(if $(HAVE_LIBEVDEV),-DHAV
 CUPS_CFLAGS := $(shell cups-config --cflags 2>/dev/null)
 CUPS_LIBS   := $(shell cups-config --libs 2>/dev/null)
 
-CORE_PKGS    := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode
+CORE_PKGS    := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode libcrypt
 CONSOLE_PKGS := ncursesw
 UI_PKGS      := sdl2 SDL2_ttf
 KIOSK_PKGS   := libpng

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "maintpin.h"
 #include "workflow.h"
 
 enum key_type {
@@ -107,6 +108,7 @@ static const struct key keys[] = {
     INT("kiosk", "idle_warn_s", kiosk_idle_warn_s, 20, 300),
     INT("kiosk", "blank_s", kiosk_blank_s, 0, 86400),
     ENUM("kiosk", "rotate", kiosk_rotate, ROTATE_CHOICES),
+    STR("kiosk", "maint_pin_hash", kiosk_maint_pin_hash),
 };
 
 struct parse_ctx {
@@ -254,6 +256,12 @@ static int apply_key(struct config *cfg, const struct key *k, const char *v,
 			*why = "value too long";
 			return -1;
 		}
+		/* The PIN's hash is checked here, so a typo is an error at
+		 * start, not a menu that silently never opens. */
+		if (k->offset ==
+			offsetof(struct config, kiosk_maint_pin_hash) &&
+		    *v && !maintpin_hash_valid(v, why))
+			return -1;
 		memcpy(field, v, strlen(v) + 1);
 		return 0;
 	case KEY_ENUM:

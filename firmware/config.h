@@ -99,6 +99,9 @@ struct config {
 	int kiosk_idle_warn_s; /* [kiosk] idle_warn_s: then wipe (>= 20) */
 	int kiosk_blank_s; /* [kiosk] blank_s: welcome dark after; 0 never */
 	int kiosk_rotate;  /* [kiosk] rotate: 0..3 = 0, 90, 180, 270 deg */
+	char kiosk_maint_pin_hash[128]; /* [kiosk] maint_pin_hash: yescrypt
+					   "$y$..."; "" = no maintenance
+					   menu */
 
 	struct config_staff staff[CONFIG_MAX_STAFF]; /* [staff] login = roles */
 	int n_staff;				     /* entries used */

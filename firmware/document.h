@@ -113,6 +113,25 @@ struct doc_notification {
 				       Pasal 35-36 text (30 working days) */
 };
 
+/** What a printer test page shows (maintenance).  Strings as for struct
+ *  doc_receipt; required: office_name, when, printer_state. */
+struct doc_test_page {
+	int paper_mm;		   /* roll width: 58 or 80 (0 = 80) */
+	const char *office_name;   /* "KPU Provinsi Bengkulu" */
+	const char *when;	   /* "2026-12-01 19:30 WIB" */
+	const char *printer;	   /* the queue's name, or NULL */
+	const char *printer_state; /* "ready", as the printer says it */
+};
+
+/**
+ * Render a printer test page: one roll-paper page saying "test page" in
+ * Indonesian and English, with the office, the time and the printer's
+ * state; no personal data.
+ * @return as document_render_receipt().
+ */
+int document_render_test_page(const struct doc_test_page *t,
+			      struct doc_buf *out);
+
 /**
  * Render a receipt: one page @c paper_mm wide, as tall as its content, 4 mm
  * side margins (5 mm on 58 mm paper, so the text fits the 48 mm a 58 mm

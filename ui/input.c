@@ -70,7 +70,7 @@ static int ours(const struct ui_input *in, const SDL_TouchFingerEvent *f)
 }
 
 static int finger_up(struct ui_input *in, const SDL_TouchFingerEvent *f,
-		     struct ui_input_event *out)
+		     int64_t now_ms, struct ui_input_event *out)
 {
 	if (in->swallow_fingers > 0) {
 		in->swallow_fingers--;
@@ -82,6 +82,7 @@ static int finger_up(struct ui_input *in, const SDL_TouchFingerEvent *f,
 	out->type = in->moved ? UI_IN_CANCEL : UI_IN_TAP;
 	out->x = in->down_x;
 	out->y = in->down_y;
+	out->held_ms = now_ms - in->down_ms;
 	ui_scale_finger(in->sc, f->x, f->y, &out->up_x, &out->up_y);
 	return 1;
 }
@@ -139,6 +140,12 @@ static int map_key(const SDL_Keysym *k, enum ui_input_key *key)
 		return 1;
 	case SDLK_END:
 		*key = UI_INPUT_KEY_END;
+		return 1;
+	case SDLK_m:
+		/* The technician's chord; a plain or shifted m is text. */
+		if (!(k->mod & KMOD_CTRL) || !(k->mod & KMOD_ALT))
+			return 0;
+		*key = UI_INPUT_KEY_MAINT;
 		return 1;
 	default:
 		return 0;
@@ -203,7 +210,7 @@ int ui_input_feed(struct ui_input *in, const SDL_Event *e, int64_t now_ms,
 		return finger_down(in, &e->tfinger, now_ms, out);
 	case SDL_FINGERUP:
 		in->last_ms = now_ms;
-		return finger_up(in, &e->tfinger, out);
+		return finger_up(in, &e->tfinger, now_ms, out);
 	case SDL_FINGERMOTION:
 		in->last_ms = now_ms;
 		return finger_motion(in, &e->tfinger);

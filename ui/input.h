@@ -50,6 +50,7 @@ enum ui_input_key {
 	UI_INPUT_KEY_DELETE,	/* delete after the caret */
 	UI_INPUT_KEY_HOME,	/* caret to the start */
 	UI_INPUT_KEY_END,	/* caret to the end */
+	UI_INPUT_KEY_MAINT,	/* Ctrl+Alt+M: the technician's key */
 };
 
 /*
@@ -64,6 +65,7 @@ struct ui_input_event {
 	int y;			 /* (y) */
 	int up_x;		 /* TAP: where the finger came up */
 	int up_y;		 /* (y) */
+	int64_t held_ms;	 /* TAP, CANCEL: how long the finger was down */
 	enum ui_input_key key;	 /* KEY */
 	char text[32];		 /* TEXT: UTF-8, NUL-terminated */
 };

@@ -37,6 +37,7 @@ static const struct console_cmd commands[] = {
     {"report-handover", cmd_report_handover,
      "Kasubbag: monthly report handed to the Kabag (SOP 8)"},
     {"report", cmd_report, "register, daily, monthly, yearly, matrix"},
+    {"kiosk-pin", cmd_kiosk_pin, "make the kiosk's maintenance PIN hash"},
 };
 
 static void usage(FILE *f)

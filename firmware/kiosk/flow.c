@@ -135,6 +135,12 @@ void flow_scene_reset(struct flow *f, enum flow_scene s)
 	enter(f, s);
 }
 
+void flow_scene_home(struct flow *f)
+{
+	flow_scene_reset(f, f->m.db_ok ? FLOW_SCENE_WELCOME
+				       : FLOW_SCENE_OUT_OF_SERVICE);
+}
+
 void flow_fx(struct flow *f, const struct flow_effect *fx)
 {
 	if (f->n_fx == FLOW_FX_MAX) {
@@ -318,6 +324,7 @@ void flow_wipe(struct flow *f)
 	f->m.v.req.delivery = REQ_DELIVERY_COUNT;
 	explicit_bzero(f->lookup_token, sizeof(f->lookup_token));
 	explicit_bzero(f->lookup_last4, sizeof(f->lookup_last4));
+	explicit_bzero(f->maint_pin, sizeof(f->maint_pin));
 	for (int i = 0; i < f->n_fx; i++) {
 		/* A queued submission or look-up still pointing at the
 		 * visitor's data must not run after the wipe. */
@@ -362,6 +369,11 @@ static void db_fault(struct flow *f)
 		return;
 	}
 	if (s == FLOW_SCENE_OUT_OF_SERVICE)
+		return;
+	/* The technician stays in maintenance (nothing personal is on
+	 * screen); leaving it goes out of service (flow_scene_home()). */
+	if (flow_maint_scene(s) ||
+	    (s == FLOW_SCENE_IDLE && flow_maint_scene(f->m.under)))
 		return;
 	flow_wipe(f);
 	flow_fx(f, &(struct flow_effect){.type = FLOW_FX_WIPE});
@@ -437,7 +449,7 @@ static bool idle_applies(const struct flow *f)
 static bool is_input(enum flow_evt_type t)
 {
 	return t == FLOW_EVT_TAP || t == FLOW_EVT_TEXT || t == FLOW_EVT_CARD ||
-	       t == FLOW_EVT_BUTTON;
+	       t == FLOW_EVT_BUTTON || t == FLOW_EVT_MAINT;
 }
 
 /* The idle rule and the other clocks, checked on every event. */
@@ -480,8 +492,14 @@ static bool tap_shown(const struct flow *f, const struct flow_event *ev)
 
 static bool global_input(struct flow *f, const struct flow_event *ev)
 {
-	if (ev->type == FLOW_EVT_BUTTON) {
+	/* The button test counts presses instead of calling. */
+	if (ev->type == FLOW_EVT_BUTTON &&
+	    f->m.scene != FLOW_SCENE_MAINT_BUTTON) {
 		flow_call_start(f, FLOW_CALL_BUTTON, NULL);
+		return true;
+	}
+	if (ev->type == FLOW_EVT_MAINT) {
+		flow_maint_open(f);
 		return true;
 	}
 	if (ev->type != FLOW_EVT_TAP)
@@ -518,6 +536,13 @@ void flow_init(struct flow *f, const struct flow_config *cfg, int64_t now_ms,
 	f->m.lang = f->cfg.default_lang;
 	f->m.db_ok = true;
 	f->m.printer = FLOW_PRINTER_OK;
+	/* The PIN's rate limit survives a restart (the engine keeps it). */
+	f->maint_wrong = f->cfg.maint_wrong > 0 ? f->cfg.maint_wrong : 0;
+	if (f->cfg.maint_lock_ms > 0)
+		f->maint_lock_until_ms =
+		    now_ms + (f->cfg.maint_lock_ms < FLOW_PIN_LOCK_MAX_MS
+				  ? f->cfg.maint_lock_ms
+				  : FLOW_PIN_LOCK_MAX_MS);
 	flow_wipe(f);
 	f->depth = 1;
 	f->history[0] = FLOW_SCENE_WELCOME;
@@ -547,6 +572,12 @@ bool flow_handle(struct flow *f, const struct flow_event *ev)
 		break;
 	case FLOW_EVT_PRINT_DONE:
 		print_result(f, ev);
+		break;
+	case FLOW_EVT_MAINT_PIN:
+		flow_maint_pin_result(f, ev->ok);
+		break;
+	case FLOW_EVT_MAINT_PRINTED:
+		flow_maint_printed(f, ev);
 		break;
 	case FLOW_EVT_STATUS_DONE:
 		/* The visitor left the status screen (a call, say): drop the
@@ -619,6 +650,12 @@ int flow_next_wake_ms(const struct flow *f, int64_t now_ms)
 		wake_at(f->done_end_ms, now_ms, &best);
 	if (s == FLOW_SCENE_STATUS && f->lookup_lock_until_ms)
 		wake_at(f->lookup_lock_until_ms, now_ms, &best);
+	if (s == FLOW_SCENE_MAINT_PIN && flow_maint_lock_left_ms(f) > 0) {
+		/* The lock's countdown changes every second. */
+		int64_t left = f->maint_lock_until_ms - now_ms;
+
+		wake_at(now_ms + ((left - 1) % 1000) + 1, now_ms, &best);
+	}
 	if (best > 0x7fffffff)
 		best = 0x7fffffff;
 	return (int)best;

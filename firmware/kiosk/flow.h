@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "idparse.h"
 #include "queue.h"
 #include "request.h"
 #include "scenes.h"
@@ -43,6 +44,9 @@ enum flow_scene {
 
 /** Scene name for logs and tests ("welcome"); "?" when out of range. */
 const char *flow_scene_name(enum flow_scene s);
+
+/** true for the maintenance screens (PIN, menu, tests). */
+bool flow_maint_scene(enum flow_scene s);
 
 /* ---- the form --------------------------------------------------------------
  * One question per screen, in this order; "3 of 9" counts these.  The
@@ -71,7 +75,12 @@ enum flow_evt_type {
 	FLOW_EVT_READER,      /* the card reader is connected (ok) or not */
 	FLOW_EVT_PRINTER,     /* the receipt printer's state: printer */
 	FLOW_EVT_DB,	      /* the database works (ok) or not (err) */
-	FLOW_EVT_COUNT,	      /* number of event types */
+	FLOW_EVT_MAINT,	      /* the hidden maintenance gesture (a 5 s press
+				 on the corner, or the technician's key) */
+	FLOW_EVT_MAINT_PIN,   /* result of FLOW_FX_MAINT_PIN: ok */
+	FLOW_EVT_MAINT_PRINTED, /* result of FLOW_FX_MAINT_TEST_PAGE: ok,
+				   printer */
+	FLOW_EVT_COUNT,		/* number of event types */
 };
 
 /* Named tap targets.  The view (flow_view.h) lists which are on screen; a
@@ -94,6 +103,8 @@ enum flow_tap {
 	FLOW_TAP_CALL_PICKUP,  /* status result: call the desk to collect */
 	FLOW_TAP_MORE_TIME,    /* idle overlay: I am still here */
 	FLOW_TAP_FINISH,       /* done / status result: back to welcome */
+	FLOW_TAP_MAINT_ITEM,   /* maintenance menu: item index
+				  (enum flow_maint_item) */
 	FLOW_TAP_COUNT,	       /* number of targets */
 };
 
@@ -104,6 +115,7 @@ enum flow_input {
 	FLOW_INPUT_ID,	      /* identify: the typed identity number */
 	FLOW_INPUT_REGNO,     /* status: the registration number */
 	FLOW_INPUT_LAST4,     /* status: last 4 digits of the ID */
+	FLOW_INPUT_PIN,	      /* maintenance: the PIN (shown masked) */
 	FLOW_INPUT_COUNT,     /* number of inputs */
 };
 
@@ -115,6 +127,23 @@ enum flow_printer {
 	FLOW_PRINTER_FAULT,    /* any other fault */
 	FLOW_PRINTER_COUNT,    /* number of states */
 };
+
+/* The maintenance menu's items (FLOW_TAP_MAINT_ITEM index). */
+enum flow_maint_item {
+	FLOW_MAINT_TEST_PAGE = 0, /* print a test page */
+	FLOW_MAINT_READER,	  /* the card reader test */
+	FLOW_MAINT_BUTTON,	  /* the button and LED test */
+	FLOW_MAINT_LANG_ID,	  /* default language: Indonesian */
+	FLOW_MAINT_LANG_EN,	  /* default language: English */
+	FLOW_MAINT_EXIT,	  /* end ppid-kiosk (status 0) */
+	FLOW_MAINT_ITEM_COUNT,	  /* number of items */
+};
+
+#define FLOW_PIN_MIN	     4	    /* digits of a maintenance PIN, at least */
+#define FLOW_PIN_MAX	     12	    /* ...at most */
+#define FLOW_PIN_TRIES	     3	    /* wrong PINs before a lock */
+#define FLOW_PIN_LOCK_MS     30000  /* the first lock; doubles per failure */
+#define FLOW_PIN_LOCK_MAX_MS 900000 /* the longest lock (15 min) */
 
 /** One event.  Zero it, then set type, now_ms, wall and what the type uses. */
 struct flow_event {
@@ -156,19 +185,35 @@ struct flow_event {
  *   WIPE           wipe every copy of visitor text outside the flow (the
  *                  UI's input buffers and text-texture cache).
  *   LED            set the call LED.
+ *   MAINT_PIN      check pin against [kiosk] maint_pin_hash (crypt, a
+ *                  constant-time compare); answer MAINT_PIN (ok).  Wipe
+ *                  your copy.
+ *   MAINT_LOCK     the PIN's rate limit changed: maint_wrong wrong PINs in a
+ *                  row, locked for maint_lock_ms more (0 = not locked):
+ *                  log it, keep it across a restart (flow_config).
+ *   MAINT_TEST_PAGE  print a test page through the print worker; answer
+ *                  MAINT_PRINTED (ok, printer when not ok).
+ *   MAINT_LANG     lang is the new default language: keep it (a restart
+ *                  starts with it) and log it.
+ *   MAINT_EXIT     end ppid-kiosk with status 0 (logged).
  * Device states are sent when they change (and once at start): READER,
  * PRINTER, DB (ok = false with err when the database cannot be opened or
  * written; ok = true when a retry succeeds). */
 
 enum flow_fx_type {
-	FLOW_FX_NONE = 0,      /* nothing */
-	FLOW_FX_SUBMIT,	       /* queue_submit(req, print receipt) */
-	FLOW_FX_PRINT_RECEIPT, /* print the receipt of request_id */
-	FLOW_FX_LOOKUP_STATUS, /* queue_get(regno), answer STATUS_DONE */
-	FLOW_FX_CALL,	       /* record a call; answer CALL_DONE */
-	FLOW_FX_WIPE,	       /* wipe your copies of the visitor's data */
-	FLOW_FX_LED,	       /* set the call LED to led */
-	FLOW_FX_COUNT,	       /* number of effect types */
+	FLOW_FX_NONE = 0,	 /* nothing */
+	FLOW_FX_SUBMIT,		 /* queue_submit(req, print receipt) */
+	FLOW_FX_PRINT_RECEIPT,	 /* print the receipt of request_id */
+	FLOW_FX_LOOKUP_STATUS,	 /* queue_get(regno), answer STATUS_DONE */
+	FLOW_FX_CALL,		 /* record a call; answer CALL_DONE */
+	FLOW_FX_WIPE,		 /* wipe your copies of the visitor's data */
+	FLOW_FX_LED,		 /* set the call LED to led */
+	FLOW_FX_MAINT_PIN,	 /* check pin; answer MAINT_PIN */
+	FLOW_FX_MAINT_LOCK,	 /* the PIN rate limit: maint_wrong, _lock_ms */
+	FLOW_FX_MAINT_TEST_PAGE, /* print a test page; answer MAINT_PRINTED */
+	FLOW_FX_MAINT_LANG,	 /* keep lang as the default language */
+	FLOW_FX_MAINT_EXIT,	 /* end the program, status 0 */
+	FLOW_FX_COUNT,		 /* number of effect types */
 };
 
 enum flow_call_kind {
@@ -194,6 +239,10 @@ struct flow_effect {
 	char last4[5];		       /* LOOKUP by number + last 4, or "" */
 	enum flow_call_kind call_kind; /* CALL */
 	enum flow_led led;	       /* LED */
+	char pin[FLOW_PIN_MAX + 1];    /* MAINT_PIN: the digits; wipe it */
+	int maint_wrong;	       /* MAINT_LOCK: wrong PINs in a row */
+	int64_t maint_lock_ms;	       /* MAINT_LOCK: locked this long more */
+	enum lang lang;		       /* MAINT_LANG */
 };
 
 /* ---- the model ------------------------------------------------------------ */
@@ -220,6 +269,28 @@ enum flow_call {
 	FLOW_CALL_CALLED,   /* on record: the desk has been called */
 	FLOW_CALL_ACKED,    /* the desk acknowledged: staff is coming */
 	FLOW_CALL_FAILED,   /* could not be recorded: go to the desk */
+};
+
+enum flow_test_page {
+	FLOW_TEST_PAGE_NONE = 0, /* not asked */
+	FLOW_TEST_PAGE_PRINTING, /* FLOW_FX_MAINT_TEST_PAGE sent */
+	FLOW_TEST_PAGE_DONE,	 /* printed */
+	FLOW_TEST_PAGE_FAILED,	 /* not printed: see printer */
+};
+
+/** What the maintenance screens show (nothing personal: a card read is
+ *  kept as its kind and last 4 digits only). */
+struct flow_maint {
+	bool pin_wrong;			/* PIN: the last one was wrong */
+	bool pin_checking;		/* PIN: FLOW_FX_MAINT_PIN sent */
+	int lock_s;			/* PIN: seconds of the lock left, 0 */
+	enum flow_test_page page;	/* menu: the test page */
+	enum flow_printer page_printer; /* ...why it failed */
+	int reads;			/* reader test: reads seen */
+	enum id_kind last_kind;		/* ...the last one's kind */
+	char last_tail[8];		/* ...its last 4 digits, or "" */
+	int presses;			/* button test: presses seen */
+	bool exiting;			/* menu: exit chosen: the end */
 };
 
 /** Everything personal, in one block so one explicit_bzero() wipes it. */
@@ -262,6 +333,7 @@ struct flow_model {
 	enum flow_call_kind call_kind; /* of the current call */
 	int64_t call_id;	       /* its row, 0 = none yet */
 	int idle_countdown_s;	       /* IDLE: seconds left */
+	struct flow_maint maint;       /* the maintenance screens */
 
 	struct flow_visitor v; /* personal data: wiped on reset */
 };
@@ -280,6 +352,10 @@ struct flow_config {
 	int call_clear_ms;	 /* LED off this long after ack (60000) */
 	int lookup_tries;	 /* wrong last-4 tries before a lock (5) */
 	int lookup_lock_ms;	 /* the lock (60000) */
+	bool maint_enabled;	 /* a maintenance PIN is configured; false:
+				    the gesture does nothing */
+	int maint_wrong;	 /* wrong PINs in a row at start (kept) */
+	int64_t maint_lock_ms;	 /* the PIN lock left at start, ms */
 };
 
 /** Fill @p cfg with the defaults above (office_name "", hours 08-16). */
@@ -310,6 +386,9 @@ struct flow {
 	char lookup_token[REQ_TOKEN_LEN + 1];	   /* its token, wiped */
 	char lookup_last4[5];			   /* its digits, wiped */
 	bool db_fault_deferred;		    /* fault seen in SUBMIT/DONE */
+	char maint_pin[FLOW_PIN_MAX + 1];   /* PIN typed; wiped on exit */
+	int maint_wrong;		    /* wrong PINs in a row */
+	int64_t maint_lock_until_ms;	    /* PINs refused until, 0 */
 	bool changed;			    /* model changed */
 	struct flow_effect fx[FLOW_FX_MAX]; /* queued effects */
 	int n_fx;			    /* entries queued */

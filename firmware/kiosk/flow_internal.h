@@ -51,6 +51,10 @@ void flow_scene_back_to(struct flow *f, enum flow_scene s);
 /** Forget the history and show @p s alone. */
 void flow_scene_reset(struct flow *f, enum flow_scene s);
 
+/** Forget the history and show the screen a visitor starts from: welcome,
+ *  or out of service while the database does not work. */
+void flow_scene_home(struct flow *f);
+
 /** Queue an effect (the oldest is dropped when full: logged by nobody). */
 void flow_fx(struct flow *f, const struct flow_effect *fx);
 
@@ -66,6 +70,21 @@ void flow_lookup_receipt(struct flow *f, const struct id_receipt *r);
 
 /** Forget a pending look-up and its secrets (the answer came too late). */
 void flow_lookup_abandon(struct flow *f);
+
+/* ---- maintenance (scene_maint*.c) ------------------------------------------ */
+
+/** The hidden gesture: the PIN screen, from welcome / out of service only,
+ *  and only when a PIN is configured. */
+void flow_maint_open(struct flow *f);
+
+/** The answer to FLOW_FX_MAINT_PIN (counted wherever the screen is). */
+void flow_maint_pin_result(struct flow *f, bool ok);
+
+/** The answer to FLOW_FX_MAINT_TEST_PAGE. */
+void flow_maint_printed(struct flow *f, const struct flow_event *ev);
+
+/** Milliseconds the PIN stays locked from now, 0 = not locked. */
+int64_t flow_maint_lock_left_ms(const struct flow *f);
 
 /** Add a line saying how the desk call stands, when there is one. */
 void view_call_line(const struct flow *f, struct flow_view *v);

@@ -48,6 +48,7 @@ struct flow_view_input {
 	enum flow_keyboard kb; /* which keyboard to show */
 	bool multiline;	       /* Enter makes a new line */
 	bool optional;	       /* may stay empty: say so */
+	bool masked;	       /* show a dot per character (a PIN) */
 };
 
 struct flow_view_button {

@@ -23,12 +23,14 @@ static void carry_out(struct kiosk *k, const struct flow_effect *fx);
 void kiosk_send(struct kiosk *k, struct flow_event *ev)
 {
 	struct flow_effect fx;
+	enum flow_scene before = k->flow.m.scene;
 
 	ev->now_ms = k->now_ms;
 	if (!ev->wall)
 		ev->wall = time(NULL);
 	if (flow_handle(&k->flow, ev))
 		k->dirty = true;
+	kiosk_maint_log(k, ev, before);
 	/* Results of effects are sent from inside carry_out(): the queue is
 	 * one FIFO, so a nested drain keeps the order. */
 	while (flow_effect_next(&k->flow, &fx)) {
@@ -193,6 +195,13 @@ static void carry_out(struct kiosk *k, const struct flow_effect *fx)
 						    : GPIO_OUT_OFF,
 			KIOSK_LED_WAIT_MS);
 		break;
+	case FLOW_FX_MAINT_PIN:
+	case FLOW_FX_MAINT_LOCK:
+	case FLOW_FX_MAINT_TEST_PAGE:
+	case FLOW_FX_MAINT_LANG:
+	case FLOW_FX_MAINT_EXIT:
+		kiosk_maint_effect(k, fx);
+		break;
 	case FLOW_FX_NONE:
 	case FLOW_FX_COUNT:
 		break;
@@ -201,7 +210,7 @@ static void carry_out(struct kiosk *k, const struct flow_effect *fx)
 
 /* ---- devices and the worker --------------------------------------------------- */
 
-static enum flow_printer flow_printer_of(enum printer_state st)
+enum flow_printer kiosk_flow_printer(enum printer_state st)
 {
 	switch (st) {
 	case PRINTER_STATE_READY:
@@ -261,19 +270,23 @@ static void read_worker(struct kiosk *k)
 	enum printer_state st;
 
 	while (printworker_take(k->pw, &res)) {
-		kiosk_send(
-		    k, &(struct flow_event){
-			   .type = FLOW_EVT_PRINT_DONE,
-			   .id = res.request_id,
-			   .ok = res.ok,
-			   .printer = res.ok ? FLOW_PRINTER_OK
-					     : flow_printer_of(res.printer)});
+		if (res.test_page) {
+			kiosk_maint_printed(k, res.ok, res.printer, res.reason);
+			continue;
+		}
+		kiosk_send(k, &(struct flow_event){
+				  .type = FLOW_EVT_PRINT_DONE,
+				  .id = res.request_id,
+				  .ok = res.ok,
+				  .printer = res.ok ? FLOW_PRINTER_OK
+						    : kiosk_flow_printer(
+							  res.printer)});
 	}
 	if (printworker_printer(k->pw, &st)) {
 		k->printer = st;
 		kiosk_send(
 		    k, &(struct flow_event){.type = FLOW_EVT_PRINTER,
-					    .printer = flow_printer_of(st)});
+					    .printer = kiosk_flow_printer(st)});
 	}
 }
 
@@ -307,6 +320,7 @@ struct kiosk *kiosk_open(const struct kiosk_options *o, int64_t now_ms)
 		fc.open_min = k->cfg.open_min;
 		fc.close_min = k->cfg.close_min;
 	}
+	kiosk_maint_init(k, &fc, o->keep_lang);
 	flow_init(&k->flow, &fc, now_ms, time(NULL));
 	/* Every press of a new call commits it; the flow times the LED. */
 	callbutton_init(
@@ -447,6 +461,11 @@ bool kiosk_dirty(struct kiosk *k)
 struct devices *kiosk_devices(struct kiosk *k)
 {
 	return &k->dev;
+}
+
+bool kiosk_exit_asked(const struct kiosk *k)
+{
+	return k->exit_asked;
 }
 
 bool kiosk_db_ok(const struct kiosk *k)

@@ -68,6 +68,10 @@ struct kiosk_options {
 					   2000 */
 	int retry_max_ms;		/* longest retry interval; <= 0 =
 					   30000 */
+	bool keep_lang;			/* flow->default_lang is from the
+					   command line: the language kept
+					   by the maintenance menu does not
+					   replace it */
 };
 
 struct kiosk;
@@ -139,6 +143,10 @@ bool kiosk_dirty(struct kiosk *k);
 
 /** The devices (borrowed: a maintenance menu's reader and LED tests). */
 struct devices *kiosk_devices(struct kiosk *k);
+
+/** true once the maintenance menu's "exit" was chosen: end the program
+ *  with status 0. */
+bool kiosk_exit_asked(const struct kiosk *k);
 
 /** true when the database is open and writable. */
 bool kiosk_db_ok(const struct kiosk *k);

@@ -119,6 +119,17 @@ static void to_done(struct walk *w, bool printed)
 						    : FLOW_PRINTER_NO_PAPER});
 }
 
+/* The hidden gesture and the PIN (the engine's answer given here). */
+static void to_maint(struct walk *w)
+{
+	send(w, (struct flow_event){.type = FLOW_EVT_MAINT});
+	expect(w, FLOW_SCENE_MAINT_PIN);
+	text(w, FLOW_INPUT_PIN, "4827");
+	tap(w, FLOW_TAP_NEXT, 0);
+	send(w, (struct flow_event){.type = FLOW_EVT_MAINT_PIN, .ok = true});
+	expect(w, FLOW_SCENE_MAINT);
+}
+
 static void to_result(struct walk *w, enum wf_status st)
 {
 	static struct request row;
@@ -162,8 +173,62 @@ enum demo {
 	D_CALL_ACKED,
 	D_IDLE,
 	D_OUT_OF_SERVICE,
+	D_MAINT_PIN,
+	D_MAINT_PIN_LOCKED,
+	D_MAINT,
+	D_MAINT_READER,
+	D_MAINT_BUTTON,
 	D_COUNT,
 };
+
+/* The maintenance screens. */
+static const char *maint_demo(struct walk *w, int i)
+{
+	switch (i) {
+	case D_MAINT_PIN:
+		/* After one wrong PIN: the longest screen but the lock's. */
+		send(w, (struct flow_event){.type = FLOW_EVT_MAINT});
+		text(w, FLOW_INPUT_PIN, "1111");
+		tap(w, FLOW_TAP_NEXT, 0);
+		send(w, (struct flow_event){.type = FLOW_EVT_MAINT_PIN});
+		text(w, FLOW_INPUT_PIN, "48");
+		expect(w, FLOW_SCENE_MAINT_PIN);
+		return "maint_pin";
+	case D_MAINT_PIN_LOCKED:
+		send(w, (struct flow_event){.type = FLOW_EVT_MAINT});
+		for (int k = 0; k < FLOW_PIN_TRIES; k++) {
+			text(w, FLOW_INPUT_PIN, "1111");
+			tap(w, FLOW_TAP_NEXT, 0);
+			send(w,
+			     (struct flow_event){.type = FLOW_EVT_MAINT_PIN});
+		}
+		expect(w, FLOW_SCENE_MAINT_PIN);
+		return "maint_pin-locked";
+	case D_MAINT:
+		to_maint(w);
+		tap(w, FLOW_TAP_MAINT_ITEM, FLOW_MAINT_TEST_PAGE);
+		send(w, (struct flow_event){.type = FLOW_EVT_MAINT_PRINTED,
+					    .ok = true});
+		return "maint";
+	case D_MAINT_READER:
+		to_maint(w);
+		tap(w, FLOW_TAP_MAINT_ITEM, FLOW_MAINT_READER);
+		send(w, (struct flow_event){.type = FLOW_EVT_CARD,
+					    .text = DEMO_NIK,
+					    .len = strlen(DEMO_NIK)});
+		expect(w, FLOW_SCENE_MAINT_READER);
+		return "maint_reader";
+	case D_MAINT_BUTTON:
+		to_maint(w);
+		tap(w, FLOW_TAP_MAINT_ITEM, FLOW_MAINT_BUTTON);
+		send(w, (struct flow_event){.type = FLOW_EVT_BUTTON});
+		send(w, (struct flow_event){.type = FLOW_EVT_BUTTON});
+		expect(w, FLOW_SCENE_MAINT_BUTTON);
+		return "maint_button";
+	default:
+		return NULL;
+	}
+}
 
 int kiosk_demo_count(void)
 {
@@ -181,6 +246,7 @@ const char *kiosk_demo_go(struct flow *f, int i, enum lang lang)
 	w.wall = date_wib_to_utc((struct date){2026, 11, 27}, 10, 0, 0);
 	flow_config_defaults(&cfg);
 	cfg.default_lang = lang;
+	cfg.maint_enabled = true;
 	cfg.office_name = lang == LANG_EN
 			      ? "PPID, General Election Commission of Bengkulu"
 			      : "PPID Komisi Pemilihan Umum Kota Bengkulu";
@@ -195,6 +261,14 @@ const char *kiosk_demo_go(struct flow *f, int i, enum lang lang)
 	if (i >= D_FORM && i < D_FORM + FLOW_FORM_COUNT) {
 		to_form(&w, i - D_FORM);
 		snprintf(name, sizeof(name), "form-%d", i - D_FORM + 1);
+		return w.ok ? name : NULL;
+	}
+	if (i >= D_MAINT_PIN) {
+		const char *m = maint_demo(&w, i);
+
+		if (!m)
+			return NULL;
+		snprintf(name, sizeof(name), "%s", m);
 		return w.ok ? name : NULL;
 	}
 	switch (i) {

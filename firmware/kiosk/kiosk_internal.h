@@ -9,6 +9,7 @@
 #include "callbutton.h"
 #include "dbwatch.h"
 #include "kiosk.h"
+#include "kiosk_state.h"
 #include "printworker.h"
 
 struct kiosk {
@@ -38,11 +39,38 @@ struct kiosk {
 	void *wipe_ctx;		    /* its argument */
 	struct request req;	    /* a copy for submit / lookup; wiped */
 	char card[CARDREADER_READ_MAX + 1]; /* one read; wiped */
+	char state_path[300];		    /* kiosk.state beside the db */
+	struct kiosk_state state;	    /* what it holds */
+	bool exit_asked;		    /* maintenance: end the program */
+	bool in_maint;			    /* a maintenance screen is open
+					       (or idling over one) */
 };
+
+/* ---- maintenance (kiosk_maint.c) ------------------------------------------ */
+
+/** At open: the state file read, and the flow's maintenance settings (a PIN
+ *  configured, the rate limit kept, the default language unless
+ *  @p keep_lang) put into @p fc. */
+void kiosk_maint_init(struct kiosk *k, struct flow_config *fc, bool keep_lang);
+
+/** Carry out a FLOW_FX_MAINT_* effect. */
+void kiosk_maint_effect(struct kiosk *k, const struct flow_effect *fx);
+
+/** Log what the maintenance screens did with @p ev (the scene was
+ *  @p before it). */
+void kiosk_maint_log(struct kiosk *k, const struct flow_event *ev,
+		     enum flow_scene before);
+
+/** A test page's result from the print worker, into the flow. */
+void kiosk_maint_printed(struct kiosk *k, bool ok, enum printer_state st,
+			 const char *reason);
 
 /** Feed @p ev to the flow (now_ms and wall filled in) and carry out the
  *  effects that follow. */
 void kiosk_send(struct kiosk *k, struct flow_event *ev);
+
+/** The flow's word for a printer state. */
+enum flow_printer kiosk_flow_printer(enum printer_state st);
 
 /** true for the error classes that put the kiosk out of service. */
 bool kiosk_unusable(enum queue_err err);

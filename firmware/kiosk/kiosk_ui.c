@@ -168,6 +168,23 @@ enum ui_button_kind kui_kind_of(const struct flow_view_button *b)
 	return b->primary ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY;
 }
 
+struct ui_field *kui_masked(struct kiosk_ui *u,
+			    const struct flow_view_input *in,
+			    struct ui_field *f)
+{
+	/* One screen at a time: a single buffer of dots does. */
+	static struct ui_field dots;
+
+	(void)u;
+	if (!in->masked)
+		return f;
+	ui_field_init(&dots, f->max_chars, false);
+	for (size_t i = 0; i < f->chars; i++)
+		if (ui_field_insert(&dots, "\xe2\x80\xa2") != 0)
+			break;
+	return &dots;
+}
+
 /* ---- what goes where -------------------------------------------------------- */
 
 bool kui_is_content(const struct flow_view *v, const struct flow_view_button *b)
@@ -180,6 +197,7 @@ bool kui_is_content(const struct flow_view *v, const struct flow_view_button *b)
 	case FLOW_TAP_EDIT_ID:
 	case FLOW_TAP_CONSENT:
 	case FLOW_TAP_TRUTH:
+	case FLOW_TAP_MAINT_ITEM:
 		return true;
 	case FLOW_TAP_CALL:
 		return v->scene == FLOW_SCENE_WELCOME;

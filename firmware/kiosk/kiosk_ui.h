@@ -42,6 +42,12 @@
 #define KIOSK_UI_ID_KEY	  200 /* + on-screen key index */
 #define KIOSK_UI_ID_PAGE  300 /* previous page; + 1 next page */
 
+/* The hidden maintenance gesture: a finger held this long on the canvas's
+ * top-left corner (this many design units square) and lifted there becomes
+ * FLOW_EVT_MAINT, never a tap on what lies under it; Ctrl+Alt+M too. */
+#define KIOSK_UI_MAINT_HOLD_MS 5000
+#define KIOSK_UI_MAINT_CORNER  80
+
 struct kiosk_ui;
 
 /** A UI with no screen yet. @return NULL with errno ENOMEM. */

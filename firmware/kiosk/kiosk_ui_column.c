@@ -396,7 +396,7 @@ static void draw_input(struct lay *L, const struct column *c,
 		       const struct item *it, int y)
 {
 	const struct flow_view_input *in = &L->v->inputs[it->a];
-	struct ui_field *f = &L->u->field[it->a];
+	struct ui_field *f = kui_masked(L->u, in, &L->u->field[it->a]);
 	int id = KIOSK_UI_ID_INPUT + it->a, x = c->x, w = c->w;
 	int cw = counter_w(L, in), fh = it->h;
 	bool active = L->u->active == it->a;

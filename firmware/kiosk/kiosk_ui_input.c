@@ -29,13 +29,13 @@ static const char *const tap_names[FLOW_TAP_COUNT] = {
     [FLOW_TAP_CALL_PICKUP] = "CALL_PICKUP",
     [FLOW_TAP_MORE_TIME] = "MORE_TIME",
     [FLOW_TAP_FINISH] = "FINISH",
+    [FLOW_TAP_MAINT_ITEM] = "MAINT_ITEM",
 };
 
 static const char *const input_names[FLOW_INPUT_COUNT] = {
-    [FLOW_INPUT_FIELD] = "INPUT_FIELD",
-    [FLOW_INPUT_ID] = "INPUT_ID",
-    [FLOW_INPUT_REGNO] = "INPUT_REGNO",
-    [FLOW_INPUT_LAST4] = "INPUT_LAST4",
+    [FLOW_INPUT_FIELD] = "INPUT_FIELD", [FLOW_INPUT_ID] = "INPUT_ID",
+    [FLOW_INPUT_REGNO] = "INPUT_REGNO", [FLOW_INPUT_LAST4] = "INPUT_LAST4",
+    [FLOW_INPUT_PIN] = "INPUT_PIN",
 };
 
 const char *kiosk_ui_tap_name(enum flow_tap t)
@@ -52,6 +52,22 @@ static int tap_event(const struct flow_view *v, int b, struct flow_event *out)
 	out->tap = v->buttons[b].tap;
 	out->index = v->buttons[b].index;
 	return KIOSK_UI_EVENT | KIOSK_UI_REDRAW;
+}
+
+static int maint_event(struct flow_event *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->type = FLOW_EVT_MAINT;
+	return KIOSK_UI_EVENT | KIOSK_UI_REDRAW;
+}
+
+/* The hidden corner: pressed and lifted there, held long enough. */
+static bool maint_hold(const struct ui_input_event *in)
+{
+	return in->held_ms >= KIOSK_UI_MAINT_HOLD_MS &&
+	       in->x < KIOSK_UI_MAINT_CORNER && in->y < KIOSK_UI_MAINT_CORNER &&
+	       in->up_x < KIOSK_UI_MAINT_CORNER &&
+	       in->up_y < KIOSK_UI_MAINT_CORNER;
 }
 
 static int text_event(struct kiosk_ui *u, const struct flow_view *v,
@@ -180,6 +196,8 @@ static int key(struct kiosk_ui *u, const struct flow_view *v,
 		if (foc < 0 || on_field)
 			return enter(u, v, out);
 		return activate(u, v, foc, out);
+	case UI_INPUT_KEY_MAINT:
+		return maint_event(out);
 	}
 	return 0;
 }
@@ -201,6 +219,8 @@ int kiosk_ui_input(struct kiosk_ui *u, const struct flow_view *v,
 		return KIOSK_UI_REDRAW;
 	case UI_IN_TAP:
 		u->pressed = -1;
+		if (maint_hold(in))
+			return maint_event(out);
 		id = ui_targets_hit(&u->ts, in->x, in->y);
 		return activate(u, v, id, out) | KIOSK_UI_REDRAW;
 	case UI_IN_KEY:

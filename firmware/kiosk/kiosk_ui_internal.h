@@ -127,6 +127,12 @@ void kui_button(struct lay *L, int id, SDL_Rect box, const char *label,
 		enum ui_button_kind kind, bool symbol);
 enum ui_button_kind kui_kind_of(const struct flow_view_button *b);
 
+/* The field to draw for @p in: @p f itself, or for a masked input (a PIN)
+ * a field of as many dots (kiosk_ui.c). */
+struct ui_field *kui_masked(struct kiosk_ui *u,
+			    const struct flow_view_input *in,
+			    struct ui_field *f);
+
 /* What goes where (kiosk_ui.c). */
 bool kui_is_content(const struct flow_view *v,
 		    const struct flow_view_button *b);

@@ -620,6 +620,7 @@ static int run(const struct opts *o)
 	ko.cfg = &cfg;
 	ko.db_path = o->db;
 	ko.flow = &fc;
+	ko.keep_lang = o->lang >= 0;
 
 	/* SIGTERM / SIGINT: blocked but while poll() waits (ppoll), so one
 	 * cannot slip in between the check and the wait. */
@@ -702,6 +703,8 @@ static int run(const struct opts *o)
 		if (kiosk_blank_step(&blank, kiosk_model(a.k)->scene, now) ==
 		    KIOSK_BLANK_WOKE)
 			a.redraw = true;
+		if (kiosk_exit_asked(a.k))
+			break; /* the maintenance menu's exit (logged) */
 		if (ui_input_blanked(&in)) {
 			/* Dark: the state changes, the screen does not. */
 			kiosk_dirty(a.k);

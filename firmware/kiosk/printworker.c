@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "docview.h"
 #include "log.h"
 #include "printworker.h"
@@ -32,6 +33,7 @@ struct printworker {
 	int n_results;		    /* entries used */
 	enum printer_state printer; /* last state read */
 	bool printer_changed;	    /* not yet taken by the engine */
+	bool test_page;		    /* a test page was asked */
 	/* shared end */
 
 	int efd;		       /* eventfd: something to take */
@@ -248,6 +250,66 @@ static void print_all(struct printworker *w)
 	fail_pending(w, "too many receipts at once");
 }
 
+/* The maintenance test page: no database row, the printer's own state on
+ * it, followed to the end like a receipt. */
+static void print_test_page(struct printworker *w)
+{
+	struct printworker_result out = {.test_page = true};
+	struct printer_status st = {.state = PRINTER_STATE_OTHER_ERROR};
+	struct printer_job job = {0};
+	struct doc_buf pdf = {0};
+	char when[40], state[PRINTER_REASONS_MAX + 256];
+	int job_id = 0;
+
+	if (!w->p)
+		w->p = printer_cups_open(*w->server ? w->server : NULL,
+					 w->cfg.receipt_printer, 5000);
+	if (w->p)
+		printer_status(w->p, &st);
+	date_format_wib(time(NULL), when, sizeof(when));
+	snprintf(state, sizeof(state), "%s / %s%s%s",
+		 printer_state_text(st.state, false),
+		 printer_state_text(st.state, true), *st.reasons ? " - " : "",
+		 st.reasons);
+	if (!w->p) {
+		snprintf(out.reason, sizeof(out.reason), "printer: %s",
+			 strerror(errno));
+	} else if (document_render_test_page(
+		       &(struct doc_test_page){
+			   .paper_mm = w->cfg.paper_mm,
+			   .office_name = w->cfg.office_name,
+			   .when = when,
+			   .printer = printer_get_queue(w->p),
+			   .printer_state = state},
+		       &pdf) < 0) {
+		snprintf(out.reason, sizeof(out.reason), "%s", pdf.err);
+	} else if (printer_submit(w->p, pdf.data, pdf.len, "test page",
+				  docview_receipt_media(&w->cfg), &job_id,
+				  &st) < 0) {
+		snprintf(out.reason, sizeof(out.reason), "not accepted: %s",
+			 printer_errmsg(w->p));
+	} else if (printer_wait_job(w->p, job_id,
+				    w->cfg.receipt_timeout_s * 1000,
+				    &job) < 0 ||
+		   job.state != PRINTER_JOB_COMPLETED) {
+		/* Never left to come out hours later. */
+		printer_cancel_job(w->p, job_id);
+		st = job.printer;
+		snprintf(out.reason, sizeof(out.reason), "job %d: %.200s",
+			 job_id,
+			 job.reasons[0] ? job.reasons : "not completed");
+	} else {
+		out.ok = true;
+	}
+	document_buf_free(&pdf);
+	out.printer = out.ok ? PRINTER_STATE_READY : st.state;
+	if (out.ok)
+		log_info("print worker: test page printed (job %d)", job_id);
+	else
+		log_warn("print worker: test page not printed: %s", out.reason);
+	post(w, &out);
+}
+
 static void poll_printer(struct printworker *w)
 {
 	struct printer_status st;
@@ -282,6 +344,14 @@ static void *run(void *arg)
 	while (!w->stop) {
 		int64_t now = mono_ms();
 
+		if (w->test_page) {
+			w->test_page = false;
+			pthread_mutex_unlock(&w->mu);
+			print_test_page(w);
+			poll_at = 0;
+			pthread_mutex_lock(&w->mu);
+			continue;
+		}
 		if (w->n_pending) {
 			pthread_mutex_unlock(&w->mu);
 			print_all(w);
@@ -397,6 +467,23 @@ int printworker_print(struct printworker *w, int64_t request_id)
 	pthread_mutex_unlock(&w->mu);
 	if (rc)
 		errno = EAGAIN;
+	return rc;
+}
+
+int printworker_test_page(struct printworker *w)
+{
+	int rc = 0;
+
+	pthread_mutex_lock(&w->mu);
+	if (w->test_page) {
+		rc = -1;
+	} else {
+		w->test_page = true;
+		pthread_cond_signal(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	if (rc)
+		errno = EBUSY;
 	return rc;
 }
 

@@ -47,6 +47,7 @@ struct printworker_result {
 	bool ok;		       /* printed */
 	enum printer_state printer;    /* when not ok: the printer's state */
 	char reason[PRINTJOB_MSG_LEN]; /* when not ok: why, in words */
+	bool test_page;		       /* a test page's (request_id 0) */
 };
 
 struct printworker;
@@ -73,6 +74,15 @@ int printworker_get_fd(const struct printworker *w);
  *         caller reports the receipt as not printed).
  */
 int printworker_print(struct printworker *w, int64_t request_id);
+
+/**
+ * Ask for a printer test page (maintenance): rendered on the worker with
+ * the office's name, the time and the printer's state, printed on the
+ * receipt printer with no database row; its result comes like a receipt's,
+ * with test_page set.  One at a time.
+ * @return 0, or -1 with errno EBUSY (one is already waiting).
+ */
+int printworker_test_page(struct printworker *w);
 
 /**
  * Take the next result (call after the fd polled readable; it also

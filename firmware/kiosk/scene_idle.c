@@ -44,7 +44,7 @@ bool scene_idle_on_event(struct flow *f, const struct flow_event *ev)
 	}
 	if (left == 0) {
 		f->m.lang = f->cfg.default_lang;
-		flow_scene_reset(f, FLOW_SCENE_WELCOME);
+		flow_scene_home(f);
 	}
 	return true;
 }

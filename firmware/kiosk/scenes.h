@@ -20,6 +20,10 @@
 	X(STATUS_RESULT, status_result, true)                                  \
 	X(CALL, call, true)                                                    \
 	X(IDLE, idle, false)                                                   \
-	X(OUT_OF_SERVICE, out_of_service, false)
+	X(OUT_OF_SERVICE, out_of_service, false)                               \
+	X(MAINT_PIN, maint_pin, true)                                          \
+	X(MAINT, maint, true)                                                  \
+	X(MAINT_READER, maint_reader, true)                                    \
+	X(MAINT_BUTTON, maint_button, true)
 
 #endif

@@ -196,6 +196,66 @@ static inline bool printer(enum flow_printer p)
 	    (struct flow_event){.type = FLOW_EVT_PRINTER, .printer = p});
 }
 
+/* ---- maintenance ---------------------------------------------------------- */
+
+#define PIN "4827"
+
+/** Start with a maintenance PIN configured (the engine checks it). */
+static inline void h_start_maint(void)
+{
+	struct flow_config cfg;
+
+	flow_config_defaults(&cfg);
+	cfg.maint_enabled = true;
+	h_start_cfg(&cfg);
+}
+
+static inline bool maint_gesture(void)
+{
+	struct flow_event ev = {.type = FLOW_EVT_MAINT};
+
+	return input(&ev);
+}
+
+/** The engine's answer to FLOW_FX_MAINT_PIN. */
+static inline bool pin_answer(bool ok)
+{
+	return result(
+	    (struct flow_event){.type = FLOW_EVT_MAINT_PIN, .ok = ok});
+}
+
+/** Type @p pin and send it; the engine answers @p ok. */
+static inline void pin_try(const char *pin, bool ok)
+{
+	text(FLOW_INPUT_PIN, pin);
+	tap(FLOW_TAP_NEXT);
+	if (fx_find(FLOW_FX_MAINT_PIN))
+		pin_answer(ok);
+}
+
+/** From welcome to the maintenance menu (h_start_maint() first). */
+static inline void to_maint_menu(void)
+{
+	maint_gesture();
+	assert_int_equal(M()->scene, FLOW_SCENE_MAINT_PIN);
+	pin_try(PIN, true);
+	assert_int_equal(M()->scene, FLOW_SCENE_MAINT);
+}
+
+/** Start afresh on maintenance scene @p s. */
+static inline void reach_maint(enum flow_scene s)
+{
+	h_start_maint();
+	maint_gesture();
+	if (s == FLOW_SCENE_MAINT_PIN)
+		return;
+	pin_try(PIN, true);
+	if (s == FLOW_SCENE_MAINT_READER)
+		tap_i(FLOW_TAP_MAINT_ITEM, FLOW_MAINT_READER);
+	else if (s == FLOW_SCENE_MAINT_BUTTON)
+		tap_i(FLOW_TAP_MAINT_ITEM, FLOW_MAINT_BUTTON);
+}
+
 /** true when @p needle, or all of it but its first byte (as a wipe that
  *  only "empties" strings would leave), is anywhere in the flow's bytes. */
 static inline bool flow_holds(const char *needle)

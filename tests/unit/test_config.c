@@ -389,6 +389,45 @@ static void test_string_at_exact_capacity(void **state)
 	assert_diag_line(f, 2);
 }
 
+/* [kiosk] maint_pin_hash: empty (closed) by default, a yescrypt hash
+ * taken, anything else refused at load with its line and a clear word. */
+static void test_maint_pin_hash(void **state)
+{
+	struct fx *f = *state;
+	static const char good[] = "$y$j9T$jipVggm60tClN0Fxvr/vT/$pgByyDKG2Bog"
+				   "WxsME/jrH11Y0lvWZCEfVKUiC.yKYi5";
+	static const char *const bad[] = {
+	    "1234",				  /* a PIN, not its hash */
+	    "$6$salt$abcdefghijklmnopqrstuvwxyz", /* SHA-512 crypt */
+	    "$y$j9T$jipVggm60tClN0Fxvr/vT/$pgByyDKG2Bog", /* cut short */
+	    "$y$j9T$$pgByyDKG2BogWxsME/jrH11Y0lvWZCEfVKUiC.yKYi5", /* no salt */
+	    /* a space crypt never writes */
+	    ("$y$j9T$jipVggm60tClN0Fxvr/vT/$pgByyDKG2BogWxsME/jrH11Y0lvWZCEfVKU "
+	     "C.yKYi5"),
+	};
+	char text[256];
+
+	config_defaults(&f->cfg);
+	assert_string_equal(f->cfg.kiosk_maint_pin_hash, "");
+	snprintf(text, sizeof(text), "[kiosk]\nmaint_pin_hash = %s\n", good);
+	assert_int_equal(load(f, text), 0);
+	assert_string_equal(f->cfg.kiosk_maint_pin_hash, good);
+	assert_int_equal(load(f, "[kiosk]\nmaint_pin_hash =\n"), 0);
+	assert_string_equal(f->cfg.kiosk_maint_pin_hash, "");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		reset_diag(f);
+		snprintf(text, sizeof(text), "[kiosk]\n\nmaint_pin_hash = %s\n",
+			 bad[i]);
+		assert_int_equal(load(f, text), -1);
+		assert_diag_line(f, 3);
+		assert_diag_has(f, "maint_pin_hash");
+	}
+	reset_diag(f);
+	load(f, "[kiosk]\nmaint_pin_hash = 1234\n");
+	assert_diag_has(f, "not a yescrypt hash (it starts with $y$; make one "
+			   "with ppid-console kiosk-pin)");
+}
+
 /* The receipt printer takes 58 or 80 mm paper (config.h). */
 static void test_paper_mm_only_58_or_80(void **state)
 {
@@ -672,6 +711,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    T(test_defaults_filled_by_config_defaults),
+	    T(test_maint_pin_hash),
 	    T(test_defaults_without_file_give_no_role),
 	    T(test_every_section_loaded),
 	    T(test_file_keeps_defaults_for_missing_keys),

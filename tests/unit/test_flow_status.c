@@ -506,6 +506,12 @@ static void reach(enum flow_scene s)
 	case FLOW_SCENE_OUT_OF_SERVICE:
 		db(false, QUEUE_ERR_CORRUPT);
 		break;
+	case FLOW_SCENE_MAINT_PIN:
+	case FLOW_SCENE_MAINT:
+	case FLOW_SCENE_MAINT_READER:
+	case FLOW_SCENE_MAINT_BUTTON:
+		reach_maint(s);
+		break;
 	default:
 		fail();
 	}

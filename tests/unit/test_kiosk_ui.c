@@ -182,6 +182,20 @@ static int tap_id(int id, struct flow_event *ev)
 	return kiosk_ui_input(F.u, &F.v, &in, ev);
 }
 
+/* A press at (x, y) held @p ms, lifted where it went down. */
+static int hold(int x, int y, int64_t ms, struct flow_event *ev)
+{
+	struct ui_input_event in = {.type = UI_IN_TAP,
+				    .x = x,
+				    .y = y,
+				    .up_x = x,
+				    .up_y = y,
+				    .held_ms = ms};
+
+	memset(ev, 0, sizeof(*ev));
+	return kiosk_ui_input(F.u, &F.v, &in, ev);
+}
+
 /* Feed a flow event the UI made, as the main loop does. */
 static void feed(struct flow_event *ev)
 {
@@ -419,6 +433,93 @@ static void test_tap_makes_tap_event(void **state)
 	}
 }
 
+/* The hidden gesture: 5 s on the top-left corner is one FLOW_EVT_MAINT,
+ * never a tap on what is under it; shorter, or elsewhere, a tap as ever;
+ * Ctrl+Alt+M the same. */
+static void test_maint_gesture(void **state)
+{
+	struct flow_event ev;
+	struct ui_input_event key = {.type = UI_IN_KEY,
+				     .key = UI_INPUT_KEY_MAINT};
+	int under = -1;
+
+	(void)state;
+	for (int i = 0; i < kiosk_demo_count(); i++) {
+		assert_non_null(kiosk_demo_go(&F.f, i, LANG_ID));
+		lay();
+		assert_true(hold(2, 2, KIOSK_UI_MAINT_HOLD_MS, &ev) &
+			    KIOSK_UI_EVENT);
+		assert_int_equal(ev.type, FLOW_EVT_MAINT);
+		assert_true(hold(KIOSK_UI_MAINT_CORNER - 1,
+				 KIOSK_UI_MAINT_CORNER - 1, 60000, &ev) &
+			    KIOSK_UI_EVENT);
+		assert_int_equal(ev.type, FLOW_EVT_MAINT);
+		under = ui_targets_hit(kiosk_ui_targets(F.u), 2, 2);
+		if (under >= 0 && under < F.v.n_buttons) {
+			/* A short press there is that button's tap. */
+			assert_true(hold(2, 2, 300, &ev) & KIOSK_UI_EVENT);
+			assert_int_equal(ev.type, FLOW_EVT_TAP);
+		}
+	}
+	/* Welcome: a long press on a real button is that button. */
+	assert_non_null(kiosk_demo_go(&F.f, 0, LANG_ID));
+	lay();
+	{
+		SDL_Rect b = target_box(0);
+
+		assert_true(b.x + b.w / 2 >= KIOSK_UI_MAINT_CORNER ||
+			    b.y + b.h / 2 >= KIOSK_UI_MAINT_CORNER);
+		assert_true(hold(b.x + b.w / 2, b.y + b.h / 2, 6000, &ev) &
+			    KIOSK_UI_EVENT);
+		assert_int_equal(ev.type, FLOW_EVT_TAP);
+		assert_int_equal(ev.tap, F.v.buttons[0].tap);
+	}
+	/* Held long enough but lifted out of the corner: not the gesture. */
+	{
+		struct ui_input_event in = {.type = UI_IN_TAP,
+					    .x = 2,
+					    .y = 2,
+					    .up_x = 400,
+					    .up_y = 300,
+					    .held_ms = 6000};
+
+		memset(&ev, 0, sizeof(ev));
+		kiosk_ui_input(F.u, &F.v, &in, &ev);
+		assert_int_not_equal(ev.type, FLOW_EVT_MAINT);
+	}
+	memset(&ev, 0, sizeof(ev));
+	assert_true(kiosk_ui_input(F.u, &F.v, &key, &ev) & KIOSK_UI_EVENT);
+	assert_int_equal(ev.type, FLOW_EVT_MAINT);
+}
+
+/* The PIN is drawn as dots, never as digits. */
+static void test_pin_masked(void **state)
+{
+	struct flow_event ev = {
+	    .type = FLOW_EVT_TEXT, .input = FLOW_INPUT_PIN, .text = "4827"};
+	struct ui_input_event in = {.type = UI_IN_TEXT};
+
+	(void)state;
+	for (int i = 0; i < kiosk_demo_count(); i++) {
+		const char *name = kiosk_demo_go(&F.f, i, LANG_ID);
+
+		if (name && strcmp(name, "maint_pin") == 0)
+			break;
+	}
+	assert_int_equal(F.f.m.scene, FLOW_SCENE_MAINT_PIN);
+	feed(&ev);
+	assert_false(frame_shows("4827"));
+	assert_true(frame_shows("\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80"
+				"\xa2"));
+	/* Typed on a keyboard: the flow gets the digits, the screen dots. */
+	snprintf(in.text, sizeof(in.text), "5");
+	memset(&ev, 0, sizeof(ev));
+	assert_true(kiosk_ui_input(F.u, &F.v, &in, &ev) & KIOSK_UI_EVENT);
+	assert_string_equal(ev.text, "48275");
+	feed(&ev);
+	assert_false(frame_shows("48275"));
+}
+
 static void test_keys_type_into_the_field(void **state)
 {
 	struct flow_event ev;
@@ -618,6 +719,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_press_is_drawn_not_sent, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_wipe, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_maint_gesture, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_pin_masked, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_targets_json, setup, teardown),
 	};
 

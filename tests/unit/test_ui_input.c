@@ -333,6 +333,30 @@ static void test_keys(void **state)
 	assert_int_equal(f->keys, (int)(sizeof(map) / sizeof(map[0])));
 }
 
+/* How long the finger was down comes with the tap (the kiosk's hidden
+ * 5 s corner press); the technician's Ctrl+Alt+M is a key, a plain m is
+ * text. */
+static void test_hold_time_and_maint_key(void **state)
+{
+	struct fixture *f = *state;
+
+	finger(f, SDL_FINGERDOWN, 1, 1, 0.01f, 0.01f);
+	f->now += 5500;
+	finger(f, SDL_FINGERUP, 1, 1, 0.01f, 0.01f);
+	assert_int_equal(f->taps, 1);
+	assert_int_equal(f->last.held_ms, 5500);
+	finger(f, SDL_FINGERDOWN, 1, 2, 0.5f, 0.5f);
+	f->now += 80;
+	finger(f, SDL_FINGERUP, 1, 2, 0.5f, 0.5f);
+	assert_int_equal(f->last.held_ms, 80);
+	key(f, SDL_KEYDOWN, SDLK_m, SDL_SCANCODE_M, KMOD_LCTRL | KMOD_LALT);
+	assert_int_equal(f->keys, 1);
+	assert_int_equal(f->last.key, UI_INPUT_KEY_MAINT);
+	key(f, SDL_KEYDOWN, SDLK_m, SDL_SCANCODE_M, KMOD_LCTRL);
+	key(f, SDL_KEYDOWN, SDLK_m, SDL_SCANCODE_M, 0);
+	assert_int_equal(f->keys, 1);
+}
+
 static void test_rotated_tap(void **state)
 {
 	struct fixture *f = *state;
@@ -394,6 +418,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_wake_touch_swallowed, setup),
 	    cmocka_unit_test_setup(test_wake_key_swallowed, setup),
 	    cmocka_unit_test_setup(test_keys, setup),
+	    cmocka_unit_test_setup(test_hold_time_and_maint_key, setup),
 	    cmocka_unit_test_setup(test_rotated_tap, setup),
 	    cmocka_unit_test_setup(test_tap_at_every_rotation, setup),
 	    cmocka_unit_test(test_hints),
