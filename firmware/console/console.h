@@ -90,6 +90,18 @@ void console_error_text(const char *cmd, const char *what,
  */
 void console_explain_roles(const struct console *c);
 
+/**
+ * Complete a request the desk entered (`add`, the TUI's entry form): its ID
+ * type (guessed from the ID's shape when @p id_type is NULL), an NIK's
+ * digits only, and how the requester obtains and receives it (NULL: a
+ * softcopy by email for email requests, else a hardcopy collected in
+ * person).  Validation is request_validate()'s.
+ * @return 0, or -1 with @p *bad (static) saying which option is wrong.
+ */
+int console_add_complete(struct request *req, const char *id_type,
+			 const char *obtain, const char *delivery,
+			 const char **bad);
+
 /** true if argv holds -h or --help (then print @p usage and return). */
 bool console_wants_help(int argc, char **argv, const char *usage);
 
