@@ -106,7 +106,7 @@ int cmd_list(struct console *c, int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct queue_filter f = {.status = -1};
-	static struct list_ctx l; /* a row holds a whole info text */
+	struct list_ctx l;
 	struct queue *q;
 	int opt, rc = EXIT_REFUSED;
 	long n;

@@ -27,7 +27,7 @@ void view_row_fill(struct view_row *row, const struct request *r,
 	date_format(row->due, row->due_text, sizeof(row->due_text));
 	row->overdue = request_overdue(r, today);
 	row->decision = r->decision;
-	snprintf(row->info, sizeof(row->info), "%s", r->info);
+	row->info = r->info;
 	if (workflow_status_done(r->status)) {
 		row->due_state = VIEW_DUE_DONE;
 		return;
@@ -166,7 +166,8 @@ static int add_row(const struct request *r, void *ctx)
 	if (!grown)
 		return -1;
 	l->rows = grown;
-	view_row_fill(&grown[l->n++], r, l->cal, l->today);
+	view_row_fill(&grown[l->n], r, l->cal, l->today);
+	grown[l->n++].info = NULL;
 	return 0;
 }
 

@@ -47,7 +47,9 @@ struct view_row {
 						  past) */
 	bool overdue;			  /* request_overdue() today */
 	enum wf_decision decision;	  /* or NONE */
-	char info[REQ_BUF(REQ_INFO_MAX)]; /* information requested */
+	const char *info; /* information requested, borrowed from the
+			     request it was filled from: NULL in the rows of
+			     view_rows_load() */
 };
 
 /** A holiday that falls inside a request's counting period. */
