@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Drawing the TUI: looks that survive a monochrome terminal, UTF-8 cells
+ * measured with wcwidth(), the title bar with the view tabs, the alert
+ * banner, the message line and the help bar.
+ */
+
+#define NCURSES_WIDECHAR 1
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "safetext.h"
+#include "tui.h"
+
+/* Colour pairs, one per look (pair 0 is the terminal's own). */
+static const short look_fg[TUI_LOOK_COUNT] = {
+    [TUI_LOOK_BAR] = COLOR_BLACK,      [TUI_LOOK_BANNER] = COLOR_WHITE,
+    [TUI_LOOK_SELECTED] = COLOR_BLACK, [TUI_LOOK_OVERDUE] = COLOR_RED,
+    [TUI_LOOK_SOON] = COLOR_YELLOW,    [TUI_LOOK_HEADER] = COLOR_CYAN,
+    [TUI_LOOK_ERROR] = COLOR_RED,      [TUI_LOOK_OK] = COLOR_GREEN,
+};
+static const short look_bg[TUI_LOOK_COUNT] = {
+    [TUI_LOOK_BAR] = COLOR_CYAN,
+    [TUI_LOOK_BANNER] = COLOR_RED,
+    [TUI_LOOK_SELECTED] = COLOR_WHITE,
+    [TUI_LOOK_OVERDUE] = -1,
+    [TUI_LOOK_SOON] = -1,
+    [TUI_LOOK_HEADER] = -1,
+    [TUI_LOOK_ERROR] = -1,
+    [TUI_LOOK_OK] = -1,
+};
+
+/* Without colours, every look still differs from plain text. */
+static const int look_mono[TUI_LOOK_COUNT] = {
+    [TUI_LOOK_NORMAL] = A_NORMAL,
+    [TUI_LOOK_BAR] = A_REVERSE,
+    [TUI_LOOK_BANNER] = A_REVERSE | A_BOLD,
+    [TUI_LOOK_SELECTED] = A_REVERSE,
+    [TUI_LOOK_OVERDUE] = A_BOLD,
+    [TUI_LOOK_SOON] = A_UNDERLINE,
+    [TUI_LOOK_HEADER] = A_BOLD,
+    [TUI_LOOK_ERROR] = A_BOLD,
+    [TUI_LOOK_OK] = A_NORMAL,
+};
+
+void tui_draw_init(struct tui *t)
+{
+	t->colour = has_colors();
+	if (!t->colour)
+		return;
+	start_color();
+	use_default_colors();
+	for (int i = 1; i < TUI_LOOK_COUNT; i++)
+		init_pair((short)i, look_fg[i], look_bg[i]);
+}
+
+int tui_attr(const struct tui *t, enum tui_look look)
+{
+	if ((unsigned)look >= TUI_LOOK_COUNT)
+		look = TUI_LOOK_NORMAL;
+	if (!t->colour || look == TUI_LOOK_NORMAL)
+		return look_mono[look];
+	/* Bold where it carries meaning, so a colour-blind reader sees it. */
+	return (int)COLOR_PAIR(look) |
+	       (look == TUI_LOOK_BANNER || look == TUI_LOOK_OVERDUE ||
+			look == TUI_LOOK_ERROR
+		    ? A_BOLD
+		    : 0);
+}
+
+const char *tui_alert_word(int kind)
+{
+	static const char *const words[TUI_ALERT_KIND_COUNT] = {
+	    [TUI_ALERT_REQUEST] = "BARU/NEW",
+	    [TUI_ALERT_CALL] = "PANGGILAN/CALL",
+	    [TUI_ALERT_PICKUP] = "AMBIL/PICKUP",
+	    [TUI_ALERT_UNPRINTED] = "TAK TERCETAK/UNPRINTED",
+	    [TUI_ALERT_PRINTER] = "PRINTER",
+	    [TUI_ALERT_DUE_SOON] = "TENGGAT/DUE SOON",
+	    [TUI_ALERT_OVERDUE] = "LEWAT/OVERDUE",
+	};
+
+	return kind >= 0 && kind < TUI_ALERT_KIND_COUNT ? words[kind] : "?";
+}
+
+/* ---- cells --------------------------------------------------------------- */
+
+/* Decode @p s (already made safe) into @p out, at most @p width columns.
+ * @return the columns used. */
+static int fit(const char *s, int width, wchar_t *out, size_t max,
+	       size_t *n_out)
+{
+	mbstate_t st;
+	int used = 0;
+	size_t n = 0;
+
+	memset(&st, 0, sizeof(st));
+	while (*s && n + 1 < max) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, strlen(s), &st);
+		int w;
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			/* Not valid here (safetext escaped bad UTF-8). */
+			wc = L'?';
+			k = 1;
+			memset(&st, 0, sizeof(st));
+		}
+		w = wcwidth(wc);
+		if (w < 0) {
+			wc = L'?';
+			w = 1;
+		}
+		if (used + w > width)
+			break;
+		out[n++] = wc;
+		used += w;
+		s += k;
+	}
+	out[n] = L'\0';
+	*n_out = n;
+	return used;
+}
+
+size_t tui_fit_bytes(const char *s, int width)
+{
+	mbstate_t st;
+	size_t at = 0, len = strlen(s);
+	int used = 0;
+
+	memset(&st, 0, sizeof(st));
+	while (at < len) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + at, len - at, &st);
+		int w;
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			k = 1;
+			w = 1;
+			memset(&st, 0, sizeof(st));
+		} else {
+			w = wcwidth(wc);
+			if (w < 0)
+				w = 1;
+		}
+		if (used + w > width)
+			break;
+		used += w;
+		at += k;
+	}
+	return at;
+}
+
+int tui_width(const char *s)
+{
+	static wchar_t wbuf[4096];
+	size_t n;
+
+	return fit(s, 1 << 20, wbuf, sizeof(wbuf) / sizeof(wbuf[0]), &n);
+}
+
+int tui_cell(int y, int x, const char *s, int width, int attr)
+{
+	static char safe[4096];
+	static wchar_t wbuf[1024];
+	size_t n;
+	int used;
+
+	if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + width > COLS)
+		width = COLS - x;
+	safetext_line(s ? s : "", 0, safe, sizeof(safe));
+	used = fit(safe, width, wbuf, sizeof(wbuf) / sizeof(wbuf[0]), &n);
+	attrset(attr);
+	mvaddnwstr(y, x, wbuf, (int)n);
+	for (int i = used; i < width; i++)
+		addch(' ');
+	attrset(A_NORMAL);
+	return used;
+}
+
+/* ---- the bars ------------------------------------------------------------ */
+
+static const char *const view_names[TUI_V_COUNT] = {
+    [TUI_V_NEW] = "Baru/New",	  [TUI_V_PROGRESS] = "Proses/Progress",
+    [TUI_V_DUE] = "Tenggat/Due",  [TUI_V_CALLS] = "Panggil/Calls",
+    [TUI_V_JOBS] = "Cetak/Print",
+};
+
+static void roles_words(const struct tui *t, char *buf, size_t len)
+{
+	unsigned roles = t->c->actor.roles & WF_ROLE_STAFF;
+
+	buf[0] = '\0';
+	for (unsigned bit = 1; bit <= WF_ROLE_PPID; bit <<= 1)
+		if (roles & bit)
+			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
+				 *buf ? "," : "", workflow_role_key(bit));
+	if (!*buf)
+		snprintf(buf, len, "hanya baca/read only");
+}
+
+static void draw_title(struct tui *t)
+{
+	char left[320], roles[64];
+	int x, bar = tui_attr(t, TUI_LOOK_BAR);
+
+	roles_words(t, roles, sizeof(roles));
+	snprintf(left, sizeof(left), "%s %s (%s)%s",
+		 *t->c->cfg.office_name ? t->c->cfg.office_name : "PPID",
+		 t->c->login, roles, t->c->actor.dev_mode ? " [dev]" : "");
+	tui_cell(0, 0, left, COLS, bar);
+	/* The tabs: the view's key, its name, how many it holds. */
+	move(1, 0);
+	x = 0;
+	for (int v = 0; v < TUI_V_COUNT && x < COLS; v++) {
+		char tab[64];
+		int a = v == (int)t->view && !t->in_detail
+			    ? tui_attr(t, TUI_LOOK_SELECTED) | A_BOLD
+			    : A_NORMAL;
+
+		if (v == TUI_V_CALLS && t->n_pending)
+			snprintf(tab, sizeof(tab), "%d %s %zu!", v + 1,
+				 view_names[v], t->n_pending);
+		else if (v == TUI_V_JOBS)
+			snprintf(tab, sizeof(tab), "%d %s", v + 1,
+				 view_names[v]);
+		else
+			snprintf(tab, sizeof(tab), "%d %s %zu", v + 1,
+				 view_names[v], t->counts[v]);
+		if (v == TUI_V_CALLS && t->n_pending && a == A_NORMAL)
+			a = tui_attr(t, TUI_LOOK_SOON);
+		x += tui_cell(1, x, tab, COLS - x, a);
+		if (x < COLS)
+			x += tui_cell(1, x, " ", 1, A_NORMAL);
+	}
+	if (x < COLS)
+		tui_cell(1, x, "", COLS - x, A_NORMAL);
+}
+
+void tui_help(char *buf, size_t len, const char *const *items, size_t n)
+{
+	for (int english = 1; english >= 0; english--) {
+		buf[0] = '\0';
+		for (size_t i = 0; i < n; i++) {
+			const char *slash = strrchr(items[i], '/');
+			int k = english || !slash || slash == items[i]
+				    ? (int)strlen(items[i])
+				    : (int)(slash - items[i]);
+
+			snprintf(buf + strlen(buf), len - strlen(buf), "%s%.*s",
+				 i ? "  " : "", k, items[i]);
+		}
+		if (!english)
+			snprintf(buf + strlen(buf), len - strlen(buf),
+				 "  ? bantuan/help");
+		if (tui_width(buf) <= COLS)
+			return;
+	}
+}
+
+void tui_draw(struct tui *t)
+{
+	char help[400];
+	int body0 = 3, body1 = LINES - 2;
+
+	erase();
+	if (LINES < 8 || COLS < 40) {
+		tui_cell(0, 0, "Layar terlalu kecil / Screen too small", COLS,
+			 A_BOLD);
+		refresh();
+		return;
+	}
+	draw_title(t);
+	if (*t->banner)
+		tui_cell(2, 0, t->banner, COLS, tui_attr(t, TUI_LOOK_BANNER));
+	else if (*t->search)
+		tui_cell(2, 0, "", COLS, A_NORMAL);
+	if (*t->search && !*t->banner) {
+		char s[200];
+
+		snprintf(s, sizeof(s), "Cari/Search: %s   (Esc: semua/all)",
+			 t->search);
+		tui_cell(2, 0, s, COLS, tui_attr(t, TUI_LOOK_HEADER));
+	}
+	/* A long message takes two lines, cut at a space. */
+	if (tui_width(t->msg) > COLS) {
+		size_t k = tui_fit_bytes(t->msg, COLS), cut = k;
+		char first[sizeof(t->msg)];
+
+		while (cut > (size_t)COLS / 2 && t->msg[cut] != ' ')
+			cut--;
+		if (t->msg[cut] != ' ')
+			cut = k;
+		snprintf(first, sizeof(first), "%.*s", (int)cut, t->msg);
+		body1--;
+		tui_cell(LINES - 3, 0, first, COLS, tui_attr(t, t->msg_look));
+		tui_cell(LINES - 2, 0, t->msg + cut + (t->msg[cut] == ' '),
+			 COLS, tui_attr(t, t->msg_look));
+	} else {
+		tui_cell(LINES - 2, 0, t->msg, COLS, tui_attr(t, t->msg_look));
+	}
+	if (t->in_detail)
+		tui_detail_draw(t, body0, body1);
+	else
+		tui_lists_draw(t, body0, body1);
+	if (t->in_detail)
+		tui_detail_help(t, help, sizeof(help));
+	else
+		tui_lists_help(t, help, sizeof(help));
+	tui_cell(LINES - 1, 0, help, COLS, tui_attr(t, TUI_LOOK_BAR));
+	refresh();
+}
+
+void tui_msg(struct tui *t, enum tui_look look, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof(t->msg), fmt, ap);
+	va_end(ap);
+	t->msg_look = look;
+}
+
+void tui_banner(struct tui *t, const char *word, const char *regno,
+		const char *text, int64_t call_id)
+{
+	char at[32];
+
+	date_format_wib(time(NULL), at, sizeof(at));
+	/* "HH:MM" of "YYYY-MM-DD HH:MM WIB". */
+	snprintf(t->banner, sizeof(t->banner), "%.5s %s %s%s%s%s", at + 11,
+		 word, regno && *regno ? regno : "", regno && *regno ? " " : "",
+		 text ? text : "", call_id ? "  [a] terima/ack" : "");
+	t->banner_call = call_id;
+	beep();
+}
