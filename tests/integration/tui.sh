@@ -233,6 +233,7 @@ while [ ! -s "$T_DIR/desk.rc" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); d
 check_eq "q quits with status 0" 0 "$(cat "$T_DIR/desk.rc" 2> /dev/null)"
 check_lacks "no sanitizer report" "Sanitizer" "$(cat "$T_DIR/desk.err")"
 check_lacks "no runtime error" "runtime error" "$(cat "$T_DIR/desk.err")"
+[ -n "${TUI_KEEP_ERR:-}" ] && cp "$T_DIR/desk.err" "$TUI_KEEP_ERR"
 
 # ---- roles: a login without the role is refused with a reason -----------------
 who=$(as_root_owned id -un)
@@ -268,6 +269,11 @@ check_has "... and is refused with how a role is granted" "[staff] $who = desk" 
 keys reader Escape a
 wait_for reader "Tidak ada panggilan"
 keys reader q
-screen reader > "$T_DIR/reader.txt"
+for s in clerk reader; do
+	i=0
+	while [ ! -s "$T_DIR/$s.rc" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	check_eq "the $s's TUI quits with status 0" 0 "$(cat "$T_DIR/$s.rc" 2> /dev/null)"
+	check_lacks "... without a sanitizer report" "Sanitizer" "$(cat "$T_DIR/$s.err")"
+done
 
 t_done
