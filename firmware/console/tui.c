@@ -158,6 +158,10 @@ static void key(struct tui *t, int k)
 		t->msg[0] = '\0';
 	if (k == KEY_RESIZE)
 		return;
+	if (t->show_keys || k == '?') {
+		t->show_keys = !t->show_keys;
+		return;
+	}
 	if (k == 12) { /* Ctrl-L */
 		clearok(curscr, TRUE);
 		return;

@@ -111,6 +111,7 @@ struct tui {
 	int64_t seen_request;		  /* newest request id seen */
 	int64_t seen_call;		  /* newest call id seen */
 	bool loaded;			  /* the first read is done */
+	bool show_keys;			  /* the page of every key ('?') */
 };
 
 /* The banner's words for the alert kinds, numbered as the alerts
@@ -278,8 +279,12 @@ bool tui_act_by_key(struct tui *t, int key);
 /** Acknowledge call @p call_id (the role is checked). */
 void tui_act_ack(struct tui *t, int64_t call_id);
 
-/** Print @p regno's receipt (or notification) in a child process. */
-void tui_act_print(struct tui *t, const char *regno, bool receipt);
+/**
+ * Print @p regno's receipt (or its notification, with letter number
+ * @p number, NULL = "PT-<regno>") in a child process.
+ */
+void tui_act_print(struct tui *t, const char *regno, bool receipt,
+		   const char *number);
 
 /** Read what the print child said; reap it at its end. */
 void tui_act_print_read(struct tui *t);

@@ -219,7 +219,8 @@ void tui_act_ack(struct tui *t, int64_t call_id)
 
 /* ---- printing in a child ------------------------------------------------- */
 
-void tui_act_print(struct tui *t, const char *regno, bool receipt)
+void tui_act_print(struct tui *t, const char *regno, bool receipt,
+		   const char *number)
 {
 	const struct text *why;
 	int p[2];
@@ -255,7 +256,7 @@ void tui_act_print(struct tui *t, const char *regno, bool receipt)
 		dup2(p[1], STDOUT_FILENO);
 		dup2(p[1], STDERR_FILENO);
 		t->c->now = time(NULL);
-		rc = console_print(t->c, regno, receipt, NULL, NULL, NULL, 0);
+		rc = console_print(t->c, regno, receipt, number, NULL, NULL, 0);
 		fflush(stdout);
 		fflush(stderr);
 		_exit(rc);
@@ -304,9 +305,13 @@ void tui_act_print_read(struct tui *t)
 	last = last ? last + 1 : t->print_out;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		tui_msg(t, TUI_LOOK_OK, "Tercetak / Printed: %s", last);
-	else
+	else {
+		if (strncmp(last, "ppid-console: ", 14) == 0)
+			last += 14;
+		if (strncmp(last, "print: ", 7) == 0)
+			last += 7;
 		tui_msg(t, TUI_LOOK_ERROR, "Tidak tercetak / Not printed: %s",
-			strncmp(last, "ppid-console: ", 14) == 0 ? last + 14
-								 : last);
+			last);
+	}
 	tui_data_reload(t);
 }

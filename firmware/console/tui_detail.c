@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "docview.h"
 #include "safetext.h"
 #include "tui.h"
 
@@ -279,9 +280,23 @@ bool tui_detail_key(struct tui *t, int key)
 		t->detail_top += page;
 		break;
 	case 'r':
-	case 'p':
-		tui_act_print(t, t->detail.req.regno, key == 'r');
+		tui_act_print(t, t->detail.req.regno, true, NULL);
 		return true;
+	case 'p': {
+		char number[DOCVIEW_NUMBER_MAX] = "";
+
+		if (!t->detail.req.decision) {
+			tui_msg(t, TUI_LOOK_ERROR,
+				"Belum diputuskan / No decision yet");
+			return true;
+		}
+		if (tui_ask(t, "Surat pemberitahuan / Notification letter",
+			    "Nomor surat (kosong: PT-nomor) / Letter number",
+			    number, sizeof(number)))
+			tui_act_print(t, t->detail.req.regno, false,
+				      *number ? number : NULL);
+		return true;
+	}
 	case 'a':
 		if (t->banner_call)
 			tui_act_ack(t, t->banner_call);

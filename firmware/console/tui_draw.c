@@ -49,13 +49,17 @@ static const int look_mono[TUI_LOOK_COUNT] = {
 
 void tui_draw_init(struct tui *t)
 {
+	bool dflt;
+
 	t->colour = has_colors();
 	if (!t->colour)
 		return;
 	start_color();
-	use_default_colors();
+	/* The Linux console may lack the terminal's own background. */
+	dflt = use_default_colors() == OK;
 	for (int i = 1; i < TUI_LOOK_COUNT; i++)
-		init_pair((short)i, look_fg[i], look_bg[i]);
+		init_pair((short)i, look_fg[i],
+			  look_bg[i] < 0 && !dflt ? COLOR_BLACK : look_bg[i]);
 }
 
 int tui_attr(const struct tui *t, enum tui_look look)
@@ -256,12 +260,54 @@ void tui_help(char *buf, size_t len, const char *const *items, size_t n)
 			snprintf(buf + strlen(buf), len - strlen(buf), "%s%.*s",
 				 i ? "  " : "", k, items[i]);
 		}
-		if (!english)
-			snprintf(buf + strlen(buf), len - strlen(buf),
-				 "  ? bantuan/help");
+		snprintf(buf + strlen(buf), len - strlen(buf), "  %s",
+			 english ? "? bantuan/help" : "? bantuan");
 		if (tui_width(buf) <= COLS)
 			return;
 	}
+}
+
+/* '?': every key of every view, in both languages. */
+static void draw_keys(struct tui *t, int y0, int y1)
+{
+	static const char *const lines[] = {
+	    "DAFTAR / LISTS",
+	    " 1-5  baru, proses, tenggat, panggilan, cetak / new, progress, "
+	    "due, calls, print",
+	    " \u2191\u2193 PgUp PgDn  pilih / move      Enter  buka / open "
+	    "the request",
+	    " /    cari nomor atau nama / search by number or name (Esc: "
+	    "semua/all)",
+	    " i    isi permohonan surat, email, telepon / enter a letter, "
+	    "email, phone",
+	    " a    terima panggilan / acknowledge the call      q  keluar / "
+	    "quit",
+	    "PERMOHONAN / REQUEST (hanya yang boleh / only what your role "
+	    "may)",
+	    " f teruskan ke PPID / forward      x kecualikan, Pasal 17 / "
+	    "exclude",
+	    " s tersedia / available            c koordinasi, memo / "
+	    "coordinate",
+	    " e perpanjang, alasan / extend     d putuskan / decide",
+	    " n beritahu pemohon / notify       t tutup / close",
+	    " o catatan / note                  r tanda terima / receipt",
+	    " p surat pemberitahuan / notification letter     Esc  kembali / "
+	    "back",
+	    "FORMULIR / FORMS",
+	    " Enter, Tab  berikut / next   \u2191  kembali / previous   "
+	    "\u2190\u2192  pilih / choose",
+	    " Enter di isian terakhir: simpan / on the last field: save  "
+	    "Esc batal/cancel",
+	    "",
+	    "Tombol apa saja: kembali / any key: back",
+	};
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		if (y0 + (int)i < y1)
+			tui_cell(y0 + (int)i, 0, lines[i], COLS,
+				 lines[i][0] != ' ' && lines[i][0]
+				     ? tui_attr(t, TUI_LOOK_HEADER)
+				     : (int)A_NORMAL);
 }
 
 void tui_draw(struct tui *t)
@@ -305,7 +351,9 @@ void tui_draw(struct tui *t)
 	} else {
 		tui_cell(LINES - 2, 0, t->msg, COLS, tui_attr(t, t->msg_look));
 	}
-	if (t->in_detail)
+	if (t->show_keys)
+		draw_keys(t, 2, body1);
+	else if (t->in_detail)
 		tui_detail_draw(t, body0, body1);
 	else
 		tui_lists_draw(t, body0, body1);

@@ -50,6 +50,14 @@ static void clamp(struct tui *t, int h)
 		*top = 0;
 }
 
+/* A cell of @p w columns and the blank after it. @return the next x. */
+static int column(int y, int x, const char *s, int w, int a)
+{
+	tui_cell(y, x, s, w, a);
+	tui_cell(y, x + w, " ", 1, a);
+	return x + w + 1;
+}
+
 static void left_words(const struct view_row *row, char *buf, size_t len)
 {
 	switch (row->due_state) {
@@ -103,16 +111,13 @@ static void draw_requests(struct tui *t, int y0, int y1)
 			a = tui_attr(t, TUI_LOOK_SELECTED);
 		left_words(row, left, sizeof(left));
 		/* Each cell is padded to its column's width, wide
-		 * characters counted as two, so the columns line up. */
-		tui_cell(y0 + 1 + i, x, row->regno, W_REGNO + 1, a);
-		x += W_REGNO + 1;
-		tui_cell(y0 + 1 + i, x, row->name, name_w + 1, a);
-		x += name_w + 1;
-		tui_cell(y0 + 1 + i, x, workflow_status_key(row->status),
-			 W_STATUS + 1, a);
-		x += W_STATUS + 1;
-		tui_cell(y0 + 1 + i, x, row->due_text, W_DUE + 1, a);
-		x += W_DUE + 1;
+		 * characters counted as two, so the columns line up, and
+		 * one blank keeps them apart. */
+		x = column(y0 + 1 + i, x, row->regno, W_REGNO, a);
+		x = column(y0 + 1 + i, x, row->name, name_w, a);
+		x = column(y0 + 1 + i, x, workflow_status_key(row->status),
+			   W_STATUS, a);
+		x = column(y0 + 1 + i, x, row->due_text, W_DUE, a);
 		tui_cell(y0 + 1 + i, x, left, COLS - x, a);
 	}
 }
@@ -203,15 +208,15 @@ void tui_lists_draw(struct tui *t, int y0, int y1)
 void tui_lists_help(const struct tui *t, char *buf, size_t len)
 {
 	static const char *const requests[] = {
-	    "1-5 tampilan/view", "\u2191\u2193 pilih/move",
-	    "Enter buka/open",	 "/ cari/search",
-	    "i baru/new",	 "a terima/ack",
+	    "1-5 lihat/view",  "\u2191\u2193 pilih/move",
+	    "Enter buka/open", "/ cari/search",
+	    "i baru/new",      "a terima/ack",
 	    "q keluar/quit"};
 	static const char *const calls[] = {
-	    "1-5 tampilan/view", "\u2191\u2193 pilih/move", "a terima/ack",
-	    "Enter buka/open",	 "/ cari/search",	    "q keluar/quit"};
+	    "1-5 lihat/view",  "\u2191\u2193 pilih/move", "a terima/ack",
+	    "Enter buka/open", "/ cari/search",		  "q keluar/quit"};
 	static const char *const jobs[] = {
-	    "1-5 tampilan/view", "\u2191\u2193 pilih/move", "Enter buka/open",
+	    "1-5 lihat/view", "\u2191\u2193 pilih/move", "Enter buka/open",
 	    "r cetak ulang/reprint", "q keluar/quit"};
 
 	if (requests_view(t))
@@ -329,7 +334,7 @@ bool tui_lists_key(struct tui *t, int key)
 			return false;
 		regno = selected_regno(t);
 		if (regno)
-			tui_act_print(t, regno, true);
+			tui_act_print(t, regno, true, NULL);
 		break;
 	case 27: /* Esc: leave the search */
 		if (!*t->search)

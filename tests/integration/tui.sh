@@ -48,7 +48,13 @@ text() { $TM send-keys -t "$1" -l -- "$2"; }
 # stderr and exit status land in $T_DIR/NAME.err and NAME.rc.
 start() {
 	$TM new-session -d -s "$1" -x 80 -y 24 \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $2 2> $T_DIR/$1.err; echo \$? > $T_DIR/$1.rc; sleep 60"
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${3:-xterm-256color} $2 2> $T_DIR/$1.err; echo \$? > $T_DIR/$1.rc; sleep 60"
+}
+# wakeups PANE: voluntary context switches of the pane's program so far.
+wakeups() {
+	pp=$($TM display -p -t "$1" '#{pane_pid}')
+	cp=$(pgrep -P "$pp" | head -1)
+	awk '/^voluntary_ctxt_switches/ { print $2 }' "/proc/$cp/status"
 }
 add() {
 	n=$1
@@ -217,7 +223,7 @@ check_eq "... the NIK stored whole" 1 "$(sqlite3 "$DB" "SELECT COUNT(*) FROM req
 keys desk Escape
 
 # ---- reprint: a job row, and the outcome on the message line ----------------
-keys desk /
+keys desk / C-u
 text desk "$R2"
 keys desk Enter
 wait_for desk "r tanda terima"
@@ -227,6 +233,33 @@ check_has "r reprints the receipt (no printer here: says so)" "Tidak tercetak / 
 check_has "... and the job is on record" "receipt" "$($C jobs 2> /dev/null)"
 keys desk Escape
 
+# A notification letter, with the number the desk gives it.
+keys desk / C-u
+text desk "$R1"
+keys desk Enter
+wait_for desk "p pemberitahuan"
+keys desk p
+wait_for desk "Nomor surat"
+text desk "PT-7/PPID/2026"
+keys desk Enter
+wait_for desk "Tidak tercetak"
+check_has "p prints the notification letter (asks its number; no printer: says so)" "notification" "$($C jobs 2> /dev/null)"
+keys desk Escape Escape
+
+# '?': every key in both languages.
+keys desk '?'
+wait_for desk "DAFTAR / LISTS"
+check_has "? shows every key in both languages" "e perpanjang, alasan / extend" "$(screen desk)"
+keys desk x
+wait_for desk "NOMOR/NUMBER"
+
+# Idle: after the last follow-up check of the database, nothing wakes it.
+sleep 1.5
+w0=$(wakeups desk)
+sleep 3
+w1=$(wakeups desk)
+check_eq "idle, the TUI does not wake (3 s, no change)" 0 "$((w1 - w0))"
+
 keys desk q
 i=0
 while [ ! -s "$T_DIR/desk.rc" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
@@ -234,6 +267,22 @@ check_eq "q quits with status 0" 0 "$(cat "$T_DIR/desk.rc" 2> /dev/null)"
 check_lacks "no sanitizer report" "Sanitizer" "$(cat "$T_DIR/desk.err")"
 check_lacks "no runtime error" "runtime error" "$(cat "$T_DIR/desk.err")"
 [ -n "${TUI_KEEP_ERR:-}" ] && cp "$T_DIR/desk.err" "$TUI_KEEP_ERR"
+
+# ---- terminals without colours, and the Linux console ---------------------
+start mono "$C" vt100
+wait_for mono "NOMOR/NUMBER"
+check_has "monochrome (vt100): the row under the cursor is in reverse video" "[0;7m" "$($TM capture-pane -p -e -t mono | sed -n 5p)"
+check_has "... and the help bar too" "7m" "$($TM capture-pane -p -e -t mono | sed -n 24p)"
+keys mono q
+start linux "$C" linux
+wait_for linux "NOMOR/NUMBER"
+check_has "TERM=linux: the console starts with its help bar" "q keluar" "$(screen linux | tail -1)"
+keys linux q
+for s in mono linux; do
+	i=0
+	while [ ! -s "$T_DIR/$s.rc" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	check_eq "the $s TUI quits with status 0" 0 "$(cat "$T_DIR/$s.rc" 2> /dev/null)"
+done
 
 # ---- roles: a login without the role is refused with a reason -----------------
 who=$(as_root_owned id -un)
