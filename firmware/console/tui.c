@@ -107,7 +107,9 @@ static int tui_open(struct tui *t, struct console *c)
 {
 	t->c = c;
 	t->err_fd = t->saved_stderr = t->print_fd = -1;
-	t->q = console_open_queue(c, false, false);
+	/* A login that may not write the file still reads (and is told
+	 * why an action fails). */
+	t->q = console_open_queue(c, false, access(c->db_path, W_OK) != 0);
 	if (!t->q)
 		return -1;
 	t->cal = calendar_new();

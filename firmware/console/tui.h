@@ -178,7 +178,8 @@ int tui_width(const char *s);
 /**
  * Build a help bar from @p n items such as "Enter buka/open": with the
  * English words where the line has room on this screen, else without
- * (the part after each item's last '/'), ending with "? bantuan".
+ * (the part after each item's last '/'), dropping the last items
+ * until it fits; it ends with "? bantuan" (the page of every key).
  */
 void tui_help(char *buf, size_t len, const char *const *items, size_t n);
 

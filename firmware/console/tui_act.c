@@ -253,6 +253,9 @@ void tui_act_print(struct tui *t, const char *regno, bool receipt,
 		int rc;
 
 		signal(SIGINT, SIG_IGN);
+		/* The job row follows the job to its end, even if the TUI
+		 * quits and nobody reads the words any more. */
+		signal(SIGPIPE, SIG_IGN);
 		dup2(p[1], STDOUT_FILENO);
 		dup2(p[1], STDERR_FILENO);
 		t->c->now = time(NULL);

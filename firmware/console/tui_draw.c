@@ -247,24 +247,31 @@ static void draw_title(struct tui *t)
 		tui_cell(1, x, "", COLS - x, A_NORMAL);
 }
 
+/* The help bar of the first @p n items, with or without English. */
+static void help_line(char *buf, size_t len, const char *const *items, size_t n,
+		      bool english)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *slash = strrchr(items[i], '/');
+		int k = english || !slash || slash == items[i]
+			    ? (int)strlen(items[i])
+			    : (int)(slash - items[i]);
+
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%.*s",
+			 i ? "  " : "", k, items[i]);
+	}
+	snprintf(buf + strlen(buf), len - strlen(buf), "  %s",
+		 english ? "? bantuan/help" : "? bantuan");
+}
+
 void tui_help(char *buf, size_t len, const char *const *items, size_t n)
 {
-	for (int english = 1; english >= 0; english--) {
-		buf[0] = '\0';
-		for (size_t i = 0; i < n; i++) {
-			const char *slash = strrchr(items[i], '/');
-			int k = english || !slash || slash == items[i]
-				    ? (int)strlen(items[i])
-				    : (int)(slash - items[i]);
-
-			snprintf(buf + strlen(buf), len - strlen(buf), "%s%.*s",
-				 i ? "  " : "", k, items[i]);
-		}
-		snprintf(buf + strlen(buf), len - strlen(buf), "  %s",
-			 english ? "? bantuan/help" : "? bantuan");
-		if (tui_width(buf) <= COLS)
-			return;
-	}
+	/* Both languages where they fit; else Indonesian, dropping the
+	 * last items until "?" (the page of every key) shows. */
+	help_line(buf, len, items, n, true);
+	for (size_t m = n; m > 0 && tui_width(buf) > COLS; m--)
+		help_line(buf, len, items, m, false);
 }
 
 /* '?': every key of every view, in both languages. */
