@@ -191,7 +191,7 @@ int tui_cell(int y, int x, const char *s, int width, int attr)
 /* ---- the bars ------------------------------------------------------------ */
 
 static const char *const view_names[TUI_V_COUNT] = {
-    [TUI_V_NEW] = "Baru/New",	  [TUI_V_PROGRESS] = "Proses/Progress",
+    [TUI_V_NEW] = "Baru/New",	  [TUI_V_PROGRESS] = "Proses/Active",
     [TUI_V_DUE] = "Tenggat/Due",  [TUI_V_CALLS] = "Panggil/Calls",
     [TUI_V_JOBS] = "Cetak/Print",
 };
@@ -209,42 +209,68 @@ static void roles_words(const struct tui *t, char *buf, size_t len)
 		snprintf(buf, len, "hanya baca/read only");
 }
 
-static void draw_title(struct tui *t)
+/* Tab @p v's text, with or without its English name. */
+static void tab_text(const struct tui *t, int v, bool english, char *buf,
+		     size_t len)
 {
-	char left[320], roles[64];
-	int x, bar = tui_attr(t, TUI_LOOK_BAR);
+	const char *name = view_names[v], *slash = strchr(name, '/');
+	int k = english || !slash ? (int)strlen(name) : (int)(slash - name);
 
-	roles_words(t, roles, sizeof(roles));
-	snprintf(left, sizeof(left), "%s %s (%s)%s",
-		 *t->c->cfg.office_name ? t->c->cfg.office_name : "PPID",
-		 t->c->login, roles, t->c->actor.dev_mode ? " [dev]" : "");
-	tui_cell(0, 0, left, COLS, bar);
-	/* The tabs: the view's key, its name, how many it holds. */
-	move(1, 0);
-	x = 0;
+	if (v == TUI_V_CALLS && t->n_pending)
+		snprintf(buf, len, "%d %.*s %zu!", v + 1, k, name,
+			 t->n_pending);
+	else if (v == TUI_V_JOBS)
+		snprintf(buf, len, "%d %.*s", v + 1, k, name);
+	else
+		snprintf(buf, len, "%d %.*s %zu", v + 1, k, name, t->counts[v]);
+}
+
+static int tabs_width(const struct tui *t, bool english)
+{
+	char tab[64];
+	int w = 0;
+
+	for (int v = 0; v < TUI_V_COUNT; v++) {
+		tab_text(t, v, english, tab, sizeof(tab));
+		w += tui_width(tab) + (v ? 1 : 0);
+	}
+	return w;
+}
+
+static void tabs(struct tui *t, bool english)
+{
+	int x = 0;
+
 	for (int v = 0; v < TUI_V_COUNT && x < COLS; v++) {
 		char tab[64];
 		int a = v == (int)t->view && !t->in_detail
 			    ? tui_attr(t, TUI_LOOK_SELECTED) | A_BOLD
 			    : A_NORMAL;
 
-		if (v == TUI_V_CALLS && t->n_pending)
-			snprintf(tab, sizeof(tab), "%d %s %zu!", v + 1,
-				 view_names[v], t->n_pending);
-		else if (v == TUI_V_JOBS)
-			snprintf(tab, sizeof(tab), "%d %s", v + 1,
-				 view_names[v]);
-		else
-			snprintf(tab, sizeof(tab), "%d %s %zu", v + 1,
-				 view_names[v], t->counts[v]);
 		if (v == TUI_V_CALLS && t->n_pending && a == A_NORMAL)
 			a = tui_attr(t, TUI_LOOK_SOON);
-		x += tui_cell(1, x, tab, COLS - x, a);
-		if (x < COLS)
+		tab_text(t, v, english, tab, sizeof(tab));
+		if (v && x < COLS)
 			x += tui_cell(1, x, " ", 1, A_NORMAL);
+		x += tui_cell(1, x, tab, COLS - x, a);
 	}
 	if (x < COLS)
 		tui_cell(1, x, "", COLS - x, A_NORMAL);
+}
+
+static void draw_title(struct tui *t)
+{
+	char left[320], roles[64];
+	int bar = tui_attr(t, TUI_LOOK_BAR);
+
+	roles_words(t, roles, sizeof(roles));
+	snprintf(left, sizeof(left), "%s %s (%s)%s",
+		 *t->c->cfg.office_name ? t->c->cfg.office_name : "PPID",
+		 t->c->login, roles, t->c->actor.dev_mode ? " [dev]" : "");
+	tui_cell(0, 0, left, COLS, bar);
+	/* The tabs: the view's key, its name, how many it holds; the
+	 * English names where they fit. */
+	tabs(t, tabs_width(t, true) <= COLS);
 }
 
 /* The help bar of the first @p n items, with or without English. */
@@ -317,6 +343,21 @@ static void draw_keys(struct tui *t, int y0, int y1)
 				     : (int)A_NORMAL);
 }
 
+/* @p text on rows @p y and @p y + 1, cut at a space. */
+static void folded(int y, const char *text, int attr)
+{
+	size_t k = tui_fit_bytes(text, COLS), cut = k;
+	char first[512];
+
+	while (cut > (size_t)COLS / 2 && text[cut] != ' ')
+		cut--;
+	if (text[cut] != ' ')
+		cut = k;
+	snprintf(first, sizeof(first), "%.*s", (int)cut, text);
+	tui_cell(y, 0, first, COLS, attr);
+	tui_cell(y + 1, 0, text + cut + (text[cut] == ' '), COLS, attr);
+}
+
 void tui_draw(struct tui *t)
 {
 	char help[400];
@@ -330,9 +371,12 @@ void tui_draw(struct tui *t)
 		return;
 	}
 	draw_title(t);
-	if (*t->banner)
+	if (*t->banner && tui_width(t->banner) > COLS) {
+		folded(2, t->banner, tui_attr(t, TUI_LOOK_BANNER));
+		body0++;
+	} else if (*t->banner) {
 		tui_cell(2, 0, t->banner, COLS, tui_attr(t, TUI_LOOK_BANNER));
-	else if (*t->search)
+	} else if (*t->search)
 		tui_cell(2, 0, "", COLS, A_NORMAL);
 	if (*t->search && !*t->banner) {
 		char s[200];
@@ -341,20 +385,9 @@ void tui_draw(struct tui *t)
 			 t->search);
 		tui_cell(2, 0, s, COLS, tui_attr(t, TUI_LOOK_HEADER));
 	}
-	/* A long message takes two lines, cut at a space. */
 	if (tui_width(t->msg) > COLS) {
-		size_t k = tui_fit_bytes(t->msg, COLS), cut = k;
-		char first[sizeof(t->msg)];
-
-		while (cut > (size_t)COLS / 2 && t->msg[cut] != ' ')
-			cut--;
-		if (t->msg[cut] != ' ')
-			cut = k;
-		snprintf(first, sizeof(first), "%.*s", (int)cut, t->msg);
 		body1--;
-		tui_cell(LINES - 3, 0, first, COLS, tui_attr(t, t->msg_look));
-		tui_cell(LINES - 2, 0, t->msg + cut + (t->msg[cut] == ' '),
-			 COLS, tui_attr(t, t->msg_look));
+		folded(LINES - 3, t->msg, tui_attr(t, t->msg_look));
 	} else {
 		tui_cell(LINES - 2, 0, t->msg, COLS, tui_attr(t, t->msg_look));
 	}
