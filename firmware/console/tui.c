@@ -194,8 +194,30 @@ static void db_event(struct tui *t, unsigned what)
 		tui_data_reload(t);
 }
 
+/* Milliseconds until the office's next midnight (WIB), when every
+ * "working days left" changes: the one tick of an idle TUI. */
+static int ms_to_midnight(void)
+{
+	int minute;
+	time_t now = time(NULL);
+
+	date_of_wib(now, &minute);
+	return ((24 * 60 - minute) * 60 - (int)(now % 60) + 1) * 1000;
+}
+
+static int min_timeout(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
 static void loop(struct tui *t)
 {
+	struct date day = console_today(t->c);
+
 	bool changed;
 
 	/* The first data_version read only sets the mark. */
@@ -210,7 +232,9 @@ static void loop(struct tui *t)
 		    [TUI_FD_STDERR] = {.fd = t->err_fd, .events = POLLIN},
 		    [TUI_FD_PRINT] = {.fd = t->print_fd, .events = POLLIN},
 		};
-		int timeout = dbwatch_timeout_ms(t->dw, now_ms()), k, n;
+		int timeout = min_timeout(dbwatch_timeout_ms(t->dw, now_ms()),
+					  ms_to_midnight()),
+		    k, n;
 		bool dirty = false;
 
 		n = poll(fds, TUI_FD_COUNT, timeout);
@@ -238,6 +262,12 @@ static void loop(struct tui *t)
 				db_event(t, what);
 				dirty = true;
 			}
+		}
+		t->c->now = time(NULL);
+		if (date_cmp(console_today(t->c), day) != 0) {
+			day = console_today(t->c);
+			tui_data_reload(t);
+			dirty = true;
 		}
 		if (dirty)
 			tui_draw(t);
