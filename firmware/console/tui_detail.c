@@ -70,6 +70,15 @@ static void field_look(struct out *o, const char *label, const char *value,
 
 			if (!k && *s)
 				k = 1;
+			/* Words stay whole where a space allows. */
+			if (s[k]) {
+				size_t sp = k;
+
+				while (sp > k / 2 && s[sp] != ' ')
+					sp--;
+				if (s[sp] == ' ')
+					k = sp + 1;
+			}
 			snprintf(part, sizeof(part), "%.*s", (int)k, s);
 			line(o, first ? label : "", part, a);
 			first = false;

@@ -418,13 +418,20 @@ void tui_msg(struct tui *t, enum tui_look look, const char *fmt, ...)
 void tui_banner(struct tui *t, const char *word, const char *regno,
 		const char *text, int64_t call_id)
 {
-	char at[32];
+	char at[32], line[sizeof(t->banner)];
 
 	date_format_wib(time(NULL), at, sizeof(at));
 	/* "HH:MM" of "YYYY-MM-DD HH:MM WIB". */
-	snprintf(t->banner, sizeof(t->banner), "%.5s %s %s%s%s%s", at + 11,
-		 word, regno && *regno ? regno : "", regno && *regno ? " " : "",
+	snprintf(line, sizeof(line), "%.5s %s %s%s%s%s", at + 11, word,
+		 regno && *regno ? regno : "", regno && *regno ? " " : "",
 		 text ? text : "", call_id ? "  [a] terima/ack" : "");
-	t->banner_call = call_id;
 	beep();
+	/* A visitor who waits keeps the banner until someone answers;
+	 * another alert meanwhile goes to the message line. */
+	if (t->banner_call && !call_id) {
+		tui_msg(t, TUI_LOOK_SOON, "%s", line);
+		return;
+	}
+	snprintf(t->banner, sizeof(t->banner), "%s", line);
+	t->banner_call = call_id;
 }

@@ -160,6 +160,10 @@ K1=$($C calls add 2> /dev/null)
 wait_for desk "PANGGILAN/CALL"
 check_has "a call from another process raises the banner" "PANGGILAN/CALL" "$(screen desk)"
 check_has "... and the tab counts it" "Panggil/Calls 1!" "$(screen desk)"
+R5=$(add "Yusuf Hidayat")
+wait_for desk "BARU/NEW $R5"
+check_has "a new request meanwhile keeps the call's banner" "PANGGILAN/CALL" "$(screen desk | sed -n 3p)"
+check_has "... and shows on the message line" "BARU/NEW $R5" "$(flat desk)"
 keys desk a
 wait_for desk "diterima: kiosk"
 check_eq "one key (a) acknowledges it" "" "$($C calls --pending 2> /dev/null)"
@@ -171,7 +175,7 @@ keys desk 4
 wait_for desk "MENUNGGU/WAITING"
 check_has "the calls view lists it waiting" "pickup      $R2" "$(screen desk)"
 keys desk a
-wait_for desk "diterima/acked"
+wait_for desk "diterima: kiosk"
 check_eq "a in the calls view acknowledges it" "" "$($C calls --pending 2> /dev/null)"
 
 # ---- resize ------------------------------------------------------------------
