@@ -12,12 +12,14 @@
  * what it re-read (tui_data_guess_alerts()).  To plug the module in:
  *
  *   in struct tui:      struct alerts *alerts;
- *   tui_open():         t->alerts = alerts_open(t->q, t->cal,
+ *   tui_open() (tui.c): t->alerts = alerts_open(t->q, t->cal,
  *                                               t->c->db_path, time(NULL));
- *   tui_run()'s poll:   fds[TUI_FD_ALERTS] = alerts_get_fd(t->alerts), and
- *                       the timeout folds in alerts_timeout_ms(a, now_ms);
- *   after the poll:     alerts_read(t->alerts, time(NULL), now_ms,
- *                                   tui_alert_cb, t);
+ *   tui_close():        alerts_close(t->alerts);
+ *   loop()'s poll:      a slot TUI_FD_ALERTS before TUI_FD_COUNT with
+ *                       alerts_get_fd(t->alerts), and the timeout folds
+ *                       in alerts_timeout_ms(t->alerts, now_ms());
+ *   after the poll:     alerts_read(t->alerts, time(NULL), now_ms(),
+ *                                   tui_alert_cb, t); dirty = true;
  *   with
  *     static int tui_alert_cb(const struct alert *a, void *ctx)
  *     {
@@ -31,6 +33,8 @@
  *     }
  *   and delete tui_data_guess_alerts() and its call in tui_data_reload().
  *   tui_alert_word() already takes enum alert_kind's values, in its order.
+ *   Keep the TUI's own dbwatch: it re-reads the views.  A banner with a
+ *   call_id is acknowledged by 'a' (tui_act_ack()) and stays until then.
  */
 #ifndef PPID_CONSOLE_TUI_H
 #define PPID_CONSOLE_TUI_H
