@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "idparse.h"
 #include "tui.h"
 
 enum {
@@ -56,6 +57,7 @@ static struct {
 	char purpose[REQ_BUF(REQ_PURPOSE_MAX)];
 	struct request req;
 	char msg[400];
+	const struct text *warning; /* of the NIK, as `add` warns */
 } form;
 
 /* The form field that shows request field @p f. */
@@ -118,6 +120,14 @@ static const char *submit(struct tui *t, struct tui_field *f, int n, int *bad,
 			 errs[0].msg->id, errs[0].msg->en);
 		return form.msg;
 	}
+	if (r->id_type == REQ_ID_NIK) {
+		struct id_result res;
+
+		id_parse(r->id_number, strlen(r->id_number),
+			 console_today(t->c), &res);
+		form.warning = res.warning;
+		explicit_bzero(&res, sizeof(res));
+	}
 	if (queue_submit(t->q, r, &t->c->actor, false, t->c->now) < 0) {
 		snprintf(form.msg, sizeof(form.msg), "%s", queue_errmsg(t->q));
 		return form.msg;
@@ -161,6 +171,7 @@ void tui_add(struct tui *t)
 			    NULL, 0, no_yes, 2, 0},
 	};
 	const struct text *why;
+	const struct text *warning;
 	char regno[REQ_REGNO_MAX];
 
 	if (!workflow_may(t->c->actor.roles, WF_PERM_SUBMIT, &why)) {
@@ -174,14 +185,19 @@ void tui_add(struct tui *t)
 	if (tui_form(t, "Permohonan baru (surat, email, telepon) / New request",
 		     f, F_COUNT, submit, NULL)) {
 		snprintf(regno, sizeof(regno), "%s", form.req.regno);
+		warning = form.warning;
 		/* Entered here: no banner for it. */
 		if (form.req.id > t->seen_request)
 			t->seen_request = form.req.id;
 		explicit_bzero(&form, sizeof(form));
 		tui_data_reload(t);
 		if (tui_detail_open(t, regno) == 0)
-			tui_msg(t, TUI_LOOK_OK, "Terdaftar / Registered: %s",
-				regno);
+			tui_msg(t, warning ? TUI_LOOK_SOON : TUI_LOOK_OK,
+				"Terdaftar / Registered: %s%s%s%s%s%s", regno,
+				warning ? "  (" : "",
+				warning ? warning->id : "",
+				warning ? " / " : "",
+				warning ? warning->en : "", warning ? ")" : "");
 		return;
 	}
 	explicit_bzero(&form, sizeof(form));
