@@ -20,7 +20,7 @@ BUILD="make gcc pkg-config xxd libsqlite3-dev libinih-dev libgpiod-dev libcups2-
 	libcairo2-dev libpango1.0-dev libfontconfig-dev libqrencode-dev libncurses-dev
 	libudev-dev libevdev-dev libcsv-dev
 	fonts-dejavu-core libsdl2-dev libsdl2-ttf-dev fonts-noto-core libpng-dev libcrypt-dev"
-TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client \
+TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client tmux \
 	poppler-utils zbar-tools sqlite3 clang-format python3 python3-xlib xvfb xdotool x11-utils x11-xkb-utils weston"
 
 case "$what" in

@@ -138,6 +138,53 @@ static void warn_unloaded_years(struct console *c, struct queue *q,
 	console_warn_holidays(c, missing, n, why);
 }
 
+int console_add_complete(struct request *req, const char *id_type,
+			 const char *obtain, const char *delivery,
+			 const char **bad)
+{
+	int v;
+
+	/* Defaults that follow from the channel and the ID's shape. */
+	if (!id_type)
+		id_type =
+		    request_id_type_key(request_id_type_guess(req->id_number));
+	v = request_id_type_from_key(id_type);
+	if (v < 0) {
+		*bad = "--id-type must be nik, passport, deed or other";
+		return -1;
+	}
+	req->id_type = (enum req_id_type)v;
+	if (req->id_type == REQ_ID_NIK) {
+		/* Keep the 16 digits only, however they were typed. */
+		size_t k = 0;
+
+		for (size_t i = 0; req->id_number[i]; i++)
+			if (req->id_number[i] >= '0' &&
+			    req->id_number[i] <= '9')
+				req->id_number[k++] = req->id_number[i];
+		req->id_number[k] = '\0';
+	}
+	if (!obtain)
+		obtain =
+		    req->channel == REQ_CHANNEL_EMAIL ? "softcopy" : "hardcopy";
+	if (!delivery)
+		delivery =
+		    req->channel == REQ_CHANNEL_EMAIL ? "email" : "pickup";
+	v = request_obtain_from_key(obtain);
+	if (v < 0) {
+		*bad = "--obtain must be view, softcopy or hardcopy";
+		return -1;
+	}
+	req->obtain = (enum req_obtain)v;
+	v = request_delivery_from_key(delivery);
+	if (v < 0) {
+		*bad = "--delivery must be pickup, courier, post, fax or email";
+		return -1;
+	}
+	req->delivery = (enum req_delivery)v;
+	return 0;
+}
+
 /* The request being entered: file scope, so that cmd_add() wipes it (the ID
  * number included) on every way out of add_request(). */
 static struct request req;
@@ -182,7 +229,7 @@ static int add_request(struct console *c, int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct req_error errs[REQ_F_COUNT];
-	const char *obtain = NULL, *delivery = NULL, *id_type = NULL;
+	const char *obtain = NULL, *delivery = NULL, *id_type = NULL, *bad;
 	struct queue *q;
 	int opt, v, n, rc = EXIT_REFUSED;
 
@@ -318,47 +365,10 @@ static int add_request(struct console *c, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	/* Defaults that follow from the channel and the ID's shape. */
-	if (!id_type)
-		id_type =
-		    request_id_type_key(request_id_type_guess(req.id_number));
-	v = request_id_type_from_key(id_type);
-	if (v < 0) {
-		console_error("add",
-			      "--id-type must be nik, passport, deed or other");
+	if (console_add_complete(&req, id_type, obtain, delivery, &bad) < 0) {
+		console_error("add", "%s", bad);
 		return EXIT_USAGE;
 	}
-	req.id_type = (enum req_id_type)v;
-	if (req.id_type == REQ_ID_NIK) {
-		/* Keep the 16 digits only, however they were typed. */
-		size_t k = 0;
-
-		for (size_t i = 0; req.id_number[i]; i++)
-			if (req.id_number[i] >= '0' && req.id_number[i] <= '9')
-				req.id_number[k++] = req.id_number[i];
-		req.id_number[k] = '\0';
-	}
-	if (!obtain)
-		obtain =
-		    req.channel == REQ_CHANNEL_EMAIL ? "softcopy" : "hardcopy";
-	if (!delivery)
-		delivery =
-		    req.channel == REQ_CHANNEL_EMAIL ? "email" : "pickup";
-	v = request_obtain_from_key(obtain);
-	if (v < 0) {
-		console_error("add",
-			      "--obtain must be view, softcopy or hardcopy");
-		return EXIT_USAGE;
-	}
-	req.obtain = (enum req_obtain)v;
-	v = request_delivery_from_key(delivery);
-	if (v < 0) {
-		console_error("add", "--delivery must be pickup, courier, "
-				     "post, fax or email");
-		return EXIT_USAGE;
-	}
-	req.delivery = (enum req_delivery)v;
-
 	n = request_validate(&req, c->now, errs, REQ_F_COUNT);
 	if (n > 0) {
 		for (int i = 0; i < n && i < REQ_F_COUNT; i++)

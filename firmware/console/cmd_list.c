@@ -10,6 +10,7 @@
 #include "console.h"
 #include "csvout.h"
 #include "safetext.h"
+#include "view.h"
 
 /* ---- list ------------------------------------------------------------------ */
 
@@ -18,6 +19,7 @@ struct list_ctx {
 	struct calendar *cal; /* for working days left */
 	bool csv;	      /* CSV instead of a table */
 	int rows;	      /* printed */
+	struct view_row row;  /* the row being printed */
 };
 
 /* Print at most @p width characters (not bytes) of a UTF-8 string with its
@@ -33,48 +35,41 @@ static void cell(const char *s, int width)
 	putchar(' ');
 }
 
-static void due_words(const struct list_ctx *l, const struct request *r,
-		      char *buf, size_t len)
+static void due_words(const struct view_row *row, char *buf, size_t len)
 {
-	struct date today = console_today(l->c);
-	int left;
-
-	if (workflow_status_done(r->status)) {
+	if (row->due_state == VIEW_DUE_DONE)
 		snprintf(buf, len, "-");
-		return;
-	}
-	left = calendar_workdays_between(l->cal, today, request_due(r));
-	if (date_cmp(today, request_due(r)) > 0)
-		snprintf(buf, len, "OVERDUE %d", -left);
+	else if (row->due_state == VIEW_DUE_OVERDUE)
+		snprintf(buf, len, "OVERDUE %d", -row->left);
 	else
-		snprintf(buf, len, "%d wd left", left);
+		snprintf(buf, len, "%d wd left", row->left);
 }
 
 static int list_row(const struct request *r, void *ctx)
 {
 	struct list_ctx *l = ctx;
-	char received[32], due[16], words[32];
+	struct view_row *row = &l->row;
+	char words[32];
 
-	date_format_wib(r->received_at, received, sizeof(received));
-	date_format(request_due(r), due, sizeof(due));
-	due_words(l, r, words, sizeof(words));
+	view_row_fill(row, r, l->cal, console_today(l->c));
+	due_words(row, words, sizeof(words));
 	if (l->csv) {
-		char ext[16] = "";
+		char ext[16] = "", due[16];
 
-		if (r->extended)
-			date_format(r->extended_deadline, ext, sizeof(ext));
-		date_format(r->deadline, due, sizeof(due));
+		if (row->extended)
+			date_format(row->extended_deadline, ext, sizeof(ext));
+		date_format(row->deadline, due, sizeof(due));
 		const char *cells[] = {
-		    r->regno,
-		    received,
-		    request_channel_key(r->channel),
-		    r->name,
-		    workflow_status_key(r->status),
+		    row->regno,
+		    row->received,
+		    request_channel_key(row->channel),
+		    row->name,
+		    workflow_status_key(row->status),
 		    due,
 		    ext,
-		    request_overdue(r, console_today(l->c)) ? "yes" : "no",
-		    r->decision ? workflow_decision_key(r->decision) : "",
-		    r->info,
+		    row->overdue ? "yes" : "no",
+		    row->decision ? workflow_decision_key(row->decision) : "",
+		    row->info,
 		};
 
 		/* A write error stops the listing; stdout keeps its error. */
@@ -82,11 +77,11 @@ static int list_row(const struct request *r, void *ctx)
 			       cells) < 0)
 			return -1;
 	} else {
-		cell(r->regno, 26);
-		cell(received, 20);
-		cell(r->name, 24);
-		cell(workflow_status_key(r->status), 12);
-		cell(due, 10);
+		cell(row->regno, 26);
+		cell(row->received, 20);
+		cell(row->name, 24);
+		cell(workflow_status_key(row->status), 12);
+		cell(row->due_text, 10);
 		printf("%s\n", words);
 	}
 	l->rows++;
@@ -111,13 +106,15 @@ int cmd_list(struct console *c, int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct queue_filter f = {.status = -1};
-	struct list_ctx l = {.c = c};
+	struct list_ctx l;
 	struct queue *q;
 	int opt, rc = EXIT_REFUSED;
 	long n;
 
 	if (console_wants_help(argc, argv, usage))
 		return EXIT_OK;
+	memset(&l, 0, sizeof(l));
+	l.c = c;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
@@ -178,6 +175,7 @@ int cmd_list(struct console *c, int argc, char **argv)
 	}
 	rc = EXIT_OK;
 out:
+	explicit_bzero(&l.row, sizeof(l.row));
 	calendar_free(l.cal);
 	queue_close(q);
 	return rc;

@@ -63,52 +63,18 @@ record:
 	return rc;
 }
 
-static int print_doc(struct console *c, int argc, char **argv)
+int console_print(struct console *c, const char *regno, bool receipt,
+		  const char *number, const char *printer, const char *output,
+		  int wait_s)
 {
-	static const struct option opts[] = {
-	    {"output", required_argument, NULL, 'o'},
-	    {"printer", required_argument, NULL, 'p'},
-	    {"letter-number", required_argument, NULL, 'n'},
-	    {"wait", required_argument, NULL, 'w'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *output = NULL, *printer = NULL, *number = NULL;
 	static struct request r;
 	struct doc_buf doc = {0};
 	struct queue *q;
 	const struct text *why;
-	bool receipt;
 	char title[96];
-	int opt, wait_s = 0, rc = EXIT_REFUSED;
-	long n;
+	int rc = EXIT_REFUSED;
 	int64_t job_id;
 
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'o':
-			output = optarg;
-			break;
-		case 'p':
-			printer = optarg;
-			break;
-		case 'n':
-			number = optarg;
-			break;
-		case 'w':
-			if (console_parse_count("print", "--wait", optarg, 1,
-						3600, &n) < 0)
-				return EXIT_USAGE;
-			wait_s = (int)n;
-			break;
-		default:
-			return EXIT_USAGE;
-		}
-	}
-	if (argc - optind != 2 || (strcmp(argv[optind], "receipt") &&
-				   strcmp(argv[optind], "notification")))
-		return EXIT_USAGE;
-	receipt = strcmp(argv[optind], "receipt") == 0;
 	if (!wait_s)
 		wait_s = receipt ? c->cfg.receipt_timeout_s : 120;
 	if (!workflow_may(c->actor.roles, WF_PERM_PRINT, &why)) {
@@ -120,7 +86,7 @@ static int print_doc(struct console *c, int argc, char **argv)
 	q = console_open_queue(c, false, false);
 	if (!q)
 		return EXIT_REFUSED;
-	if (queue_get(q, argv[optind + 1], &r) < 0) {
+	if (queue_get(q, regno, &r) < 0) {
 		console_error("print", "%s", queue_errmsg(q));
 		goto out;
 	}
@@ -164,6 +130,49 @@ out:
 	request_wipe(&r);
 	queue_close(q);
 	return rc;
+}
+
+static int print_doc(struct console *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"output", required_argument, NULL, 'o'},
+	    {"printer", required_argument, NULL, 'p'},
+	    {"letter-number", required_argument, NULL, 'n'},
+	    {"wait", required_argument, NULL, 'w'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *output = NULL, *printer = NULL, *number = NULL;
+	int opt, wait_s = 0;
+	long n;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'o':
+			output = optarg;
+			break;
+		case 'p':
+			printer = optarg;
+			break;
+		case 'n':
+			number = optarg;
+			break;
+		case 'w':
+			if (console_parse_count("print", "--wait", optarg, 1,
+						3600, &n) < 0)
+				return EXIT_USAGE;
+			wait_s = (int)n;
+			break;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 2 || (strcmp(argv[optind], "receipt") &&
+				   strcmp(argv[optind], "notification")))
+		return EXIT_USAGE;
+	return console_print(c, argv[optind + 1],
+			     strcmp(argv[optind], "receipt") == 0, number,
+			     printer, output, wait_s);
 }
 
 int cmd_print(struct console *c, int argc, char **argv)

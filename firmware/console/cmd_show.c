@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "console.h"
-#include "idparse.h"
 #include "safetext.h"
+#include "view.h"
 
 /* ---- show ------------------------------------------------------------------ */
 
@@ -24,12 +24,11 @@ static void show_field(const char *label, const char *value)
 	putchar('\n');
 }
 
-static int show_event(const struct queue_event *ev, void *ctx)
+static void show_event(const struct view_event *ev)
 {
 	char at[32], actor[64], note[600], action[40], role[40], from[40],
 	    to[40];
 
-	(void)ctx;
 	date_format_wib(ev->at, at, sizeof(at));
 	/* Every column came from the file: none may end the line. */
 	safetext_line(ev->actor, 24, actor, sizeof(actor));
@@ -47,27 +46,21 @@ static int show_event(const struct queue_event *ev, void *ctx)
 	if (ev->dev_mode)
 		printf("  [development mode]");
 	putchar('\n');
-	return 0;
 }
 
-static int show_holiday(const struct queue_holiday *h, void *ctx)
+static void show_holiday(const struct view_holiday *h)
 {
-	const struct request *r = ctx;
 	char d[16], name[160];
 
-	if (date_cmp(h->day, r->start_date) < 0 ||
-	    date_cmp(h->day, request_due(r)) > 0 || date_weekday(h->day) > 5)
-		return 0;
 	date_format(h->day, d, sizeof(d));
 	safetext_line(h->name, 0, name, sizeof(name));
 	printf("    %s  %s\n", d, name);
-	return 0;
 }
 
-/* Print the request; every read happened in the caller's one snapshot. */
-static void show_request(struct console *c, const struct request *r,
-			 const struct calendar *cal, bool reveal)
+/* Print the request, as read in one snapshot. */
+static void show_request(const struct view_detail *d)
 {
+	const struct request *r = &d->req;
 	char buf[REQ_BUF(REQ_ID_MAX) + 64], due[16];
 
 	show_field("Registration number", r->regno);
@@ -81,16 +74,9 @@ static void show_request(struct console *c, const struct request *r,
 		 workflow_status_label(r->status)->id);
 	show_field("Status", buf);
 	show_field("Name", r->name);
-	if (reveal)
-		snprintf(buf, sizeof(buf), "%s", r->id_number);
-	else
-		id_mask(r->id_number, buf, sizeof(buf));
-	if (r->proxy)
-		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
-			 " (acting for someone else)");
 	printf("ID (%s)%*s", request_id_type_key(r->id_type),
 	       (int)(16 - strlen(request_id_type_key(r->id_type))), "");
-	safetext_fold(stdout, buf, SHOW_INDENT);
+	safetext_fold(stdout, d->id_shown, SHOW_INDENT);
 	putchar('\n');
 	show_field("Address", r->address);
 	show_field("Occupation", r->occupation);
@@ -113,17 +99,12 @@ static void show_request(struct console *c, const struct request *r,
 		date_format(r->extended_deadline, due, sizeof(due));
 		printf(", extended to %s", due);
 	}
-	if (workflow_status_done(r->status)) {
+	if (d->row.due_state == VIEW_DUE_DONE)
 		printf(" (met)\n");
-	} else {
-		int left = calendar_workdays_between(cal, console_today(c),
-						     request_due(r));
-
-		if (request_overdue(r, console_today(c)))
-			printf(" (OVERDUE by %d working days)\n", -left);
-		else
-			printf(" (%d working days left)\n", left);
-	}
+	else if (d->row.overdue)
+		printf(" (OVERDUE by %d working days)\n", -d->row.left);
+	else
+		printf(" (%d working days left)\n", d->row.left);
 }
 
 static void show_decision(const struct request *r)
@@ -175,7 +156,7 @@ int cmd_show(struct console *c, int argc, char **argv)
 	    "the holidays\ncounted) and its history.  The ID number is "
 	    "masked; --reveal-id shows it\nin full to the desk and the "
 	    "PPID only, and records that it was shown.\n";
-	static struct request r;
+	static struct view_detail d;
 	struct calendar *cal = NULL;
 	struct queue *q;
 	bool reveal = false;
@@ -201,42 +182,38 @@ int cmd_show(struct console *c, int argc, char **argv)
 	q = console_open_queue(c, false, !reveal);
 	if (!q)
 		return EXIT_REFUSED;
-	/* The row, its holidays and its history as of one instant. */
-	if (queue_read_begin(q) < 0 || queue_get(q, regno, &r) < 0) {
-		console_error("show", "%s", queue_errmsg(q));
-		goto out;
-	}
+	/* A reveal is checked and on record before the snapshot is read. */
 	if (reveal) {
-		/* Recording needs a write: end the snapshot, record, then
-		 * read again in a new one. */
-		queue_read_end(q);
-		if (reveal_allowed(c, q, &r) < 0)
-			goto out;
-		if (queue_read_begin(q) < 0 || queue_get(q, regno, &r) < 0) {
+		if (queue_get(q, regno, &d.req) < 0) {
 			console_error("show", "%s", queue_errmsg(q));
 			goto out;
 		}
+		rc = reveal_allowed(c, q, &d.req);
+		request_wipe(&d.req);
+		if (rc < 0) {
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+		rc = EXIT_REFUSED;
 	}
 	cal = console_load_calendar(c, q, "show");
 	if (!cal)
 		goto out;
-	show_request(c, &r, cal, reveal);
-	printf("  holidays counted:\n");
-	if (queue_holidays(q, 0, show_holiday, &r) < 0) {
-		console_error("show", "cannot read the holidays: %s",
-			      queue_errmsg(q));
-		goto out;
-	}
-	show_decision(&r);
-	printf("History\n");
-	if (queue_history(q, r.id, show_event, NULL) < 0) {
+	if (view_detail_load(q, regno, cal, console_today(c), reveal, &d) < 0) {
 		console_error("show", "%s", queue_errmsg(q));
 		goto out;
 	}
+	show_request(&d);
+	printf("  holidays counted:\n");
+	for (size_t i = 0; i < d.n_holidays; i++)
+		show_holiday(&d.holidays[i]);
+	show_decision(&d.req);
+	printf("History\n");
+	for (size_t i = 0; i < d.n_events; i++)
+		show_event(&d.events[i]);
 	rc = EXIT_OK;
 out:
-	queue_read_end(q);
-	request_wipe(&r);
+	view_detail_free(&d);
 	calendar_free(cal);
 	queue_close(q);
 	return rc;

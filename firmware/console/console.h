@@ -90,6 +90,31 @@ void console_error_text(const char *cmd, const char *what,
  */
 void console_explain_roles(const struct console *c);
 
+/**
+ * Complete a request the desk entered (`add`, the TUI's entry form): its ID
+ * type (guessed from the ID's shape when @p id_type is NULL), an NIK's
+ * digits only, and how the requester obtains and receives it (NULL: a
+ * softcopy by email for email requests, else a hardcopy collected in
+ * person).  Validation is request_validate()'s.
+ * @return 0, or -1 with @p *bad (static) saying which option is wrong.
+ */
+int console_add_complete(struct request *req, const char *id_type,
+			 const char *obtain, const char *delivery,
+			 const char **bad);
+
+/**
+ * Print (or with @p output, write as a PDF) request @p regno's receipt
+ * (@p receipt) or written notification, as `print` does: the role is
+ * checked, the job recorded and followed for up to @p wait_s seconds (0 =
+ * the configured default).  Messages go to stdout and stderr.
+ * @param number  the letter's number, NULL = "PT-<regno>"
+ * @param printer the CUPS queue, NULL = the configured one
+ * @return EXIT_OK or EXIT_REFUSED.
+ */
+int console_print(struct console *c, const char *regno, bool receipt,
+		  const char *number, const char *printer, const char *output,
+		  int wait_s);
+
 /** true if argv holds -h or --help (then print @p usage and return). */
 bool console_wants_help(int argc, char **argv, const char *usage);
 

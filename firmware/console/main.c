@@ -15,6 +15,7 @@
 
 #include "console.h"
 #include "log.h"
+#include "tui.h"
 
 static const struct console_cmd commands[] = {
     {"init", cmd_init, "create or upgrade the database"},
@@ -42,8 +43,10 @@ static const struct console_cmd commands[] = {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: ppid-console [--db PATH] [--config FILE] COMMAND "
-		   "[ARGS]\n\ncommands:\n");
+	fprintf(f,
+		"usage: ppid-console [--db PATH] [--config FILE] COMMAND "
+		"[ARGS]\n       ppid-console   (on a terminal: the full-screen "
+		"console)\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-15s %s\n", commands[i].name,
 			commands[i].summary);
@@ -314,12 +317,14 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (argc < 2) {
+	/* No command: the TUI on a terminal, the usage elsewhere. */
+	if (argc < 2 && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
+	if (argc >= 2 &&
+	    (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	     strcmp(argv[1], "help") == 0)) {
 		usage(stdout);
 		return EXIT_OK;
 	}
@@ -354,6 +359,8 @@ int main(int argc, char **argv)
 	c.actor.roles =
 	    c.actor.dev_mode ? WF_ROLE_STAFF : config_roles_of(&c.cfg, c.login);
 
+	if (argc < 2)
+		return finish(tui_run(&c));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return finish(commands[i].run(&c, argc - 1, argv + 1));
