@@ -362,19 +362,41 @@ screens: $(KIOSK)
 # ---- install -----------------------------------------------------------------
 # The configuration is root's (0644, only root writes it, or [staff] is
 # ignored); one already there is kept and the new defaults go beside it.
+# The kiosk needs no data files of its own: the migrations and the shipped
+# holidays are in the binaries, the fonts come from fonts-noto-core and
+# fonts-dejavu-core (ppid-kiosk(8), FILES).  With PREFIX=/usr the unit and
+# the udev rule go where Debian keeps them (/lib); otherwise systemd's
+# PREFIX/lib/systemd/system and udev's /etc/udev/rules.d.
 CONF_DIR := $(DESTDIR)/etc/ppid-kiosk
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DOCDIR   ?= $(PREFIX)/share/doc/ppid-kiosk
+UNITDIR  ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
+UDEVRULESDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/udev/rules.d,/etc/udev/rules.d)
+MAN_PAGES := man/ppid-console.1 man/kiosk.conf.5 man/ppid-kiosk.8
 install: $(CONSOLE) $(KIOSK)
-	install -d $(DESTDIR)$(PREFIX)/bin $(CONF_DIR)
-	install -m 0755 $(CONSOLE) $(DESTDIR)$(PREFIX)/bin/ppid-console
-	install -m 0755 $(KIOSK) $(DESTDIR)$(PREFIX)/bin/ppid-kiosk
+	install -d $(DESTDIR)$(BINDIR) $(CONF_DIR) $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(DOCDIR) \
+		$(addprefix $(DESTDIR)$(MANDIR)/man,1 5 8)
+	install -m 0755 $(CONSOLE) $(DESTDIR)$(BINDIR)/ppid-console
+	install -m 0755 $(KIOSK) $(DESTDIR)$(BINDIR)/ppid-kiosk
 	$(Q)if [ -e $(CONF_DIR)/kiosk.conf ]; then \
 		install -m 0644 assets/kiosk.conf $(CONF_DIR)/kiosk.conf.dist; \
 		echo "kept $(CONF_DIR)/kiosk.conf; the shipped defaults are in kiosk.conf.dist"; \
 	else install -m 0644 assets/kiosk.conf $(CONF_DIR)/kiosk.conf; fi
+	$(Q)for m in $(MAN_PAGES); do \
+		install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.}/ || exit 1; done
+	sed 's|@BINDIR@|$(BINDIR)|g' systemd/ppid-kiosk.service.in > $(DESTDIR)$(UNITDIR)/ppid-kiosk.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/ppid-kiosk.service
+	install -m 0644 udev/70-ppid-kiosk.rules $(DESTDIR)$(UDEVRULESDIR)/
+	install -m 0644 docs/INSTALL-PI.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/ppid-console $(DESTDIR)$(PREFIX)/bin/ppid-kiosk \
-		$(CONF_DIR)/kiosk.conf.dist
+	rm -f $(DESTDIR)$(BINDIR)/ppid-console $(DESTDIR)$(BINDIR)/ppid-kiosk \
+		$(CONF_DIR)/kiosk.conf.dist $(DESTDIR)$(UNITDIR)/ppid-kiosk.service \
+		$(DESTDIR)$(UDEVRULESDIR)/70-ppid-kiosk.rules \
+		$(DESTDIR)$(DOCDIR)/INSTALL-PI.md \
+		$(foreach m,$(MAN_PAGES),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(notdir $(m)))
 
 clean:
 	rm -rf build

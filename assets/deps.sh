@@ -21,7 +21,8 @@ BUILD="make gcc pkg-config xxd libsqlite3-dev libinih-dev libgpiod-dev libcups2-
 	libudev-dev libevdev-dev libcsv-dev
 	fonts-dejavu-core libsdl2-dev libsdl2-ttf-dev fonts-noto-core libpng-dev"
 TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client \
-	poppler-utils zbar-tools sqlite3 clang-format python3 xvfb xdotool x11-utils x11-xkb-utils"
+	poppler-utils zbar-tools sqlite3 clang-format python3 xvfb xdotool x11-utils x11-xkb-utils \
+	systemd udev man-db"
 
 case "$what" in
 build) want=$BUILD ;;
