@@ -43,6 +43,7 @@
 #include "kiosk_ui.h"
 #include "log.h"
 #include "render.h"
+#include "sdnotify.h"
 #include "textcache.h"
 
 #define CMDS_MAX	1024	    /* commands in a frame */
@@ -78,6 +79,7 @@ struct app {
 	bool redraw;		 /* the UI's own state changed */
 	bool first;		 /* the first frame is not shown yet */
 	const struct opts *o;	 /* options */
+	struct sdnotify sn;	 /* systemd: ready, watchdog */
 };
 
 static volatile sig_atomic_t stop;
@@ -293,6 +295,7 @@ static void draw(struct app *a)
 		a->first = false;
 		fprintf(stderr, "ppid-kiosk: ready (scene %s)\n",
 			flow_scene_name(a->view.scene));
+		sdnotify_ready(&a->sn, flow_scene_name(a->view.scene));
 	}
 }
 
@@ -559,6 +562,7 @@ static int run(const struct opts *o)
 	ui_input_init(&in, &ic, ui_display_scale(a.d), now);
 	SDL_StartTextInput();
 	last_input = now - SDL_MID_FOR_MS;
+	sdnotify_init(&a.sn, now);
 	draw(&a);
 
 	while (!stop) {
@@ -571,6 +575,7 @@ static int run(const struct opts *o)
 		since = now - last_input;
 		t = kiosk_timeout_ms(a.k, now);
 		t = min_timeout(t, ui_input_timeout_ms(&in, now));
+		t = min_timeout(t, sdnotify_timeout_ms(&a.sn, now));
 		t = min_timeout(t, since < SDL_FAST_FOR_MS  ? SDL_FAST_MS
 				   : since < SDL_MID_FOR_MS ? SDL_MID_MS
 							    : SDL_IDLE_MS);
@@ -592,7 +597,10 @@ static int run(const struct opts *o)
 			a.redraw = false;
 			draw(&a);
 		}
+		/* A turn of the loop completed: the kiosk is alive. */
+		sdnotify_tick(&a.sn, now_ms());
 	}
+	sdnotify_stopping(&a.sn);
 	rc = 0;
 out:
 	kiosk_close(a.k);
