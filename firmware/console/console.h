@@ -108,5 +108,6 @@ int cmd_hw(struct console *c, int argc, char **argv);
 int cmd_print(struct console *c, int argc, char **argv);
 int cmd_printer(struct console *c, int argc, char **argv);
 int cmd_jobs(struct console *c, int argc, char **argv);
+int cmd_backup(struct console *c, int argc, char **argv);
 
 #endif

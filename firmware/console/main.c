@@ -31,6 +31,7 @@ static const struct console_cmd commands[] = {
     {"print", cmd_print, "print (or --output) a receipt or notification"},
     {"printer", cmd_printer, "the printer's state in words"},
     {"jobs", cmd_jobs, "recent print jobs and their states"},
+    {"backup", cmd_backup, "a consistent copy of the database"},
 };
 
 static void usage(FILE *f)
