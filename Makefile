@@ -61,7 +61,7 @@ KIOSK_PKGS   := libpng libsystemd
 # Missing packages, checked quietly before anything is built (one shell).
 # `make test`, `make run` and `make deps` install them first (deps.sh); any
 # other build goal stops here with the list and the command to install.
-NODEPS_GOALS := test run deps clean format format-check uninstall
+NODEPS_GOALS := test run deps clean format format-check uninstall package test-package
 DEPS_SET := $(if $(filter tests-build test-hw bench $(BUILD)/tests/%,$(MAKECMDGOALS)),test,build)
 MISSING := $(strip $(shell for p in $(CORE_PKGS) $(CONSOLE_PKGS) $(UI_PKGS) $(KIOSK_PKGS) \
 	$(if $(filter test,$(DEPS_SET)),cmocka); do \
@@ -172,7 +172,7 @@ BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 UI_BENCHES  := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(UI_BENCH_SRC))
 GEN         := $(BUILD)/gen/migrations.h
 
-.PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz layers-check screens
+.PHONY: all test tests-build test-hw run bench install uninstall package test-package clean format format-check deps fuzz layers-check screens
 .SECONDARY:
 all: $(CONSOLE) $(KIOSK) $(KIOSK_LIB) $(UI_LIB)
 
@@ -397,6 +397,24 @@ uninstall:
 		$(DESTDIR)$(UDEVRULESDIR)/70-ppid-kiosk.rules \
 		$(DESTDIR)$(DOCDIR)/INSTALL-PI.md \
 		$(foreach m,$(MAN_PAGES),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(notdir $(m)))
+
+# ---- the Debian package ------------------------------------------------------
+# make package [DEB_ARCH=arm64|armhf]: dpkg-buildpackage -us -uc -b on a copy
+# of the tree (without build/ and .git) under build/package/, the .deb
+# beside it.  make test-package: build it, check it with lintian, install
+# and purge it (as root; tests/package/deb.sh).
+PKG_OUT := build/package$(if $(DEB_ARCH),-$(DEB_ARCH))
+package:
+	$(Q)rm -rf $(PKG_OUT) && mkdir -p $(PKG_OUT)/src
+	$(Q)tar -c --exclude=./build --exclude=./.git --exclude='./debian/ppid-kiosk' . | tar -x -C $(PKG_OUT)/src
+	$(Q)cd $(PKG_OUT)/src && DEB_BUILD_OPTIONS="parallel=2 $(DEB_BUILD_OPTIONS)" \
+		dpkg-buildpackage -us -uc -b $(if $(DEB_ARCH),--host-arch $(DEB_ARCH)) > ../build.log 2>&1 || \
+		{ tail -30 ../build.log; echo "package: failed, see $(PKG_OUT)/build.log"; exit 1; }
+	$(Q)ls $(PKG_OUT)/*.deb
+
+test-package:
+	$(Q)sh assets/deps.sh package
+	$(Q)sh tests/package/deb.sh
 
 clean:
 	rm -rf build

@@ -5,6 +5,7 @@
 #   sh assets/deps.sh test     + what `make test` needs (compilers, cupsd, PDF tools)
 #   sh assets/deps.sh run      what an installed kiosk needs at run time (on the Pi)
 #   sh assets/deps.sh demo     + what `make run` needs (a private cupsd, Xvfb)
+#   sh assets/deps.sh package  + what `make package` / `make test-package` need
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 # Nothing missing: it exits 0 silently, as any user.
 #   sh assets/deps.sh build --check   only print the missing packages on one
@@ -24,12 +25,15 @@ TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client \
 	poppler-utils zbar-tools sqlite3 clang-format python3 xvfb xdotool x11-utils x11-xkb-utils \
 	systemd udev man-db"
 
+PACKAGE="$BUILD dpkg-dev debhelper fakeroot lintian man-db sqlite3"
+
 case "$what" in
 build) want=$BUILD ;;
+package) want=$PACKAGE ;;
 test) want=$TEST ;;
 run) want=$RUNTIME ;;
 demo) want="$BUILD cups cups-client xvfb xdotool" ;;
-*) echo "usage: sh assets/deps.sh build|test|run|demo [--check]" >&2; exit 2 ;;
+*) echo "usage: sh assets/deps.sh build|test|run|demo|package|cross [--check]" >&2; exit 2 ;;
 esac
 
 missing=""
