@@ -12,7 +12,8 @@
 #   sh tests/lib/cupsd.sh env DIR     print the export line again
 #
 # Queues: "testpdf" (the default destination) writes each job's bytes to
-# DIR/out/testpdf.pdf through a pass-through PPD (tests/lib/pdfpass.ppd);
+# DIR/out/testpdf.pdf through a pass-through PPD (tests/lib/pdfpass.ppd)
+# and the fileout backend (tests/lib/fileout.backend);
 # error policy abort-job, so one bad job never blocks the next test.
 # "fake" uses the fakeprn backend (tests/lib/fakeprn.backend): put reasons
 # such as "media-empty-error" in DIR/fakeprn.state and the next job stops the
@@ -95,7 +96,7 @@ AccessLog $B/log/access_log
 ErrorLog $B/log/error_log
 PageLog $B/log/page_log
 FileDevice Yes
-Printcap
+Printcap $B/run/printcap
 Sandboxing Relaxed
 CONF
 	if [ "$(id -u)" != 0 ]; then
@@ -109,13 +110,15 @@ CONF
 	for f in /usr/lib/cups/backend/*; do
 		[ -e "$f" ] && ln -sf "$f" "$B/lib/backend/"
 	done
-	rm -f "$B/lib/backend/fakeprn"
-	cp "$here/fakeprn.backend" "$B/lib/backend/fakeprn"
-	if [ "$(id -u)" = 0 ]; then
-		chmod 0700 "$B/lib/backend/fakeprn" # runs as root
-	else
-		chmod 0755 "$B/lib/backend/fakeprn" # runs as us
-	fi
+	for be in fakeprn fileout; do
+		rm -f "$B/lib/backend/$be"
+		cp "$here/$be.backend" "$B/lib/backend/$be"
+		if [ "$(id -u)" = 0 ]; then
+			chmod 0700 "$B/lib/backend/$be" # runs as root
+		else
+			chmod 0755 "$B/lib/backend/$be" # runs as us
+		fi
+	done
 	: > "$B/fakeprn.state"
 
 	/usr/sbin/cupsd -t -c "$B/etc/cupsd.conf" -s "$B/etc/cups-files.conf" \
@@ -146,7 +149,7 @@ start() {
 		sleep 0.1
 	done
 
-	lpadmin_q -p testpdf -E -v "file://$B/out/testpdf.pdf" \
+	lpadmin_q -p testpdf -E -v "fileout://$B/out/testpdf.pdf" \
 		-P "$here/pdfpass.ppd" -o printer-error-policy=abort-job
 	lpadmin_q -p fake -E -v fakeprn:/x -P "$here/pdfpass.ppd"
 	lpadmin_q -d testpdf
