@@ -61,7 +61,7 @@ KIOSK_PKGS   := libpng libsystemd
 # Missing packages, checked quietly before anything is built (one shell).
 # `make test`, `make run` and `make deps` install them first (deps.sh); any
 # other build goal stops here with the list and the command to install.
-NODEPS_GOALS := test run deps clean format format-check uninstall package test-package
+NODEPS_GOALS := test run deps clean format format-check uninstall package test-package cross test-cross
 DEPS_SET := $(if $(filter tests-build test-hw bench $(BUILD)/tests/%,$(MAKECMDGOALS)),test,build)
 MISSING := $(strip $(shell for p in $(CORE_PKGS) $(CONSOLE_PKGS) $(UI_PKGS) $(KIOSK_PKGS) \
 	$(if $(filter test,$(DEPS_SET)),cmocka); do \
@@ -172,7 +172,7 @@ BENCHES     := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 UI_BENCHES  := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(UI_BENCH_SRC))
 GEN         := $(BUILD)/gen/migrations.h
 
-.PHONY: all test tests-build test-hw run bench install uninstall package test-package clean format format-check deps fuzz layers-check screens
+.PHONY: all test tests-build test-hw run bench install uninstall package test-package cross test-cross clean format format-check deps fuzz layers-check screens
 .SECONDARY:
 all: $(CONSOLE) $(KIOSK) $(KIOSK_LIB) $(UI_LIB)
 
@@ -397,6 +397,26 @@ uninstall:
 		$(DESTDIR)$(UDEVRULESDIR)/70-ppid-kiosk.rules \
 		$(DESTDIR)$(DOCDIR)/INSTALL-PI.md \
 		$(foreach m,$(MAN_PAGES),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(notdir $(m)))
+
+# ---- cross builds for the Pi (arm64, armhf), tested under qemu-user --------
+# make cross ARCH=arm64|armhf: every program and test with Debian's cross
+# compiler against the multiarch -dev packages (sh assets/deps.sh cross),
+# into build/ARCH/.  make test-cross: both, then the unit tests and the
+# console's integration tests under qemu-user-static (tests/cross/run.sh).
+CROSS_TRIPLET := $(if $(filter arm64,$(ARCH)),aarch64-linux-gnu,$(if $(filter armhf,$(ARCH)),arm-linux-gnueabihf))
+cross:
+	$(Q)test -n "$(CROSS_TRIPLET)" || { echo "usage: make cross ARCH=arm64|armhf" >&2; exit 2; }
+	$(Q)sh assets/deps.sh cross
+	$(Q)$(MAKE) --no-print-directory CC=$(CROSS_TRIPLET)-gcc \
+		PKG_CONFIG=$(CROSS_TRIPLET)-pkg-config BUILD=build/$(ARCH) SAN=0 \
+		$(addprefix build/$(ARCH)/,ppid-console ppid-kiosk) \
+		$(patsubst tests/unit/%.c,build/$(ARCH)/tests/%,$(TEST_SRC))
+
+test-cross:
+	$(Q)sh assets/deps.sh cross
+	$(Q)$(MAKE) --no-print-directory cross ARCH=arm64
+	$(Q)$(MAKE) --no-print-directory cross ARCH=armhf
+	$(Q)sh tests/cross/run.sh arm64 armhf
 
 # ---- the Debian package ------------------------------------------------------
 # make package [DEB_ARCH=arm64|armhf]: dpkg-buildpackage -us -uc -b on a copy

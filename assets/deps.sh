@@ -6,6 +6,9 @@
 #   sh assets/deps.sh run      what an installed kiosk needs at run time (on the Pi)
 #   sh assets/deps.sh demo     + what `make run` needs (a private cupsd, Xvfb)
 #   sh assets/deps.sh package  + what `make package` / `make test-package` need
+#   sh assets/deps.sh cross    the arm64 and armhf cross compilers, the -dev
+#                              packages of both (multiarch: the architectures
+#                              are added to dpkg first) and qemu-user-static
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 # Nothing missing: it exits 0 silently, as any user.
 #   sh assets/deps.sh build --check   only print the missing packages on one
@@ -26,10 +29,23 @@ TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client \
 	systemd udev man-db"
 
 PACKAGE="$BUILD dpkg-dev debhelper fakeroot lintian man-db sqlite3"
+# The -dev packages the build links against, for each Pi architecture.
+CROSS_DEV="libsqlite3-dev libinih-dev libgpiod-dev libcups2-dev libcairo2-dev \
+	libpango1.0-dev libfontconfig-dev libqrencode-dev libncurses-dev libudev-dev \
+	libevdev-dev libcsv-dev libsdl2-dev libsdl2-ttf-dev libpng-dev libcmocka-dev \
+	libsystemd-dev"
+CROSS="make pkg-config xxd sqlite3 python3 gcc-aarch64-linux-gnu \
+	gcc-arm-linux-gnueabihf qemu-user-static"
+for a in arm64 armhf; do
+	for p in $CROSS_DEV; do
+		CROSS="$CROSS $p:$a"
+	done
+done
 
 case "$what" in
 build) want=$BUILD ;;
 package) want=$PACKAGE ;;
+cross) want=$CROSS ;;
 test) want=$TEST ;;
 run) want=$RUNTIME ;;
 demo) want="$BUILD cups cups-client xvfb xdotool" ;;
@@ -56,6 +72,11 @@ if [ "$(id -u)" != 0 ]; then
 	exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
+if [ "$what" = cross ]; then
+	for a in arm64 armhf; do
+		dpkg --print-foreign-architectures | grep -qx "$a" || dpkg --add-architecture "$a"
+	done
+fi
 apt-get update -q >/dev/null
 # shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $missing >/dev/null
