@@ -56,12 +56,12 @@ CUPS_LIBS   := $(shell cups-config --libs 2>/dev/null)
 CORE_PKGS    := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode libcrypt
 CONSOLE_PKGS := ncursesw
 UI_PKGS      := sdl2 SDL2_ttf
-KIOSK_PKGS   := libpng
+KIOSK_PKGS   := libpng libsystemd
 
 # Missing packages, checked quietly before anything is built (one shell).
 # `make test`, `make run` and `make deps` install them first (deps.sh); any
 # other build goal stops here with the list and the command to install.
-NODEPS_GOALS := test run deps clean format format-check uninstall
+NODEPS_GOALS := test run deps clean format format-check uninstall package test-package cross test-cross
 DEPS_SET := $(if $(filter tests-build test-hw bench $(BUILD)/tests/%,$(MAKECMDGOALS)),test,build)
 MISSING := $(strip $(shell for p in $(CORE_PKGS) $(CONSOLE_PKGS) $(UI_PKGS) $(KIOSK_PKGS) \
 	$(if $(filter test,$(DEPS_SET)),cmocka); do \
@@ -178,7 +178,7 @@ KIOSK_BENCHES := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(KIOSK_BENCH_SRC))
 MINIMAL_SDL := $(BUILD)/bench/minimal-sdl
 GEN         := $(BUILD)/gen/migrations.h
 
-.PHONY: all test tests-build test-hw run bench install uninstall clean format format-check deps fuzz layers-check screens
+.PHONY: all test tests-build test-hw run bench install uninstall package test-package cross test-cross clean format format-check deps fuzz layers-check screens
 .SECONDARY:
 all: $(CONSOLE) $(KIOSK) $(KIOSK_LIB) $(UI_LIB)
 
@@ -382,19 +382,79 @@ screens: $(KIOSK)
 # ---- install -----------------------------------------------------------------
 # The configuration is root's (0644, only root writes it, or [staff] is
 # ignored); one already there is kept and the new defaults go beside it.
+# The kiosk needs no data files of its own: the migrations and the shipped
+# holidays are in the binaries, the fonts come from fonts-noto-core and
+# fonts-dejavu-core (ppid-kiosk(8), FILES).  With PREFIX=/usr the unit and
+# the udev rule go where Debian keeps them (/lib); otherwise systemd's
+# PREFIX/lib/systemd/system and udev's /etc/udev/rules.d.
 CONF_DIR := $(DESTDIR)/etc/ppid-kiosk
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DOCDIR   ?= $(PREFIX)/share/doc/ppid-kiosk
+UNITDIR  ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
+UDEVRULESDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/udev/rules.d,/etc/udev/rules.d)
+MAN_PAGES := man/ppid-console.1 man/kiosk.conf.5 man/ppid-kiosk.8
 install: $(CONSOLE) $(KIOSK)
-	install -d $(DESTDIR)$(PREFIX)/bin $(CONF_DIR)
-	install -m 0755 $(CONSOLE) $(DESTDIR)$(PREFIX)/bin/ppid-console
-	install -m 0755 $(KIOSK) $(DESTDIR)$(PREFIX)/bin/ppid-kiosk
+	install -d $(DESTDIR)$(BINDIR) $(CONF_DIR) $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(DOCDIR) \
+		$(addprefix $(DESTDIR)$(MANDIR)/man,1 5 8)
+	install -m 0755 $(CONSOLE) $(DESTDIR)$(BINDIR)/ppid-console
+	install -m 0755 $(KIOSK) $(DESTDIR)$(BINDIR)/ppid-kiosk
 	$(Q)if [ -e $(CONF_DIR)/kiosk.conf ]; then \
 		install -m 0644 assets/kiosk.conf $(CONF_DIR)/kiosk.conf.dist; \
 		echo "kept $(CONF_DIR)/kiosk.conf; the shipped defaults are in kiosk.conf.dist"; \
 	else install -m 0644 assets/kiosk.conf $(CONF_DIR)/kiosk.conf; fi
+	$(Q)for m in $(MAN_PAGES); do \
+		install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.}/ || exit 1; done
+	sed 's|@BINDIR@|$(BINDIR)|g' systemd/ppid-kiosk.service.in > $(DESTDIR)$(UNITDIR)/ppid-kiosk.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/ppid-kiosk.service
+	install -m 0644 udev/70-ppid-kiosk.rules $(DESTDIR)$(UDEVRULESDIR)/
+	install -m 0644 docs/INSTALL-PI.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/ppid-console $(DESTDIR)$(PREFIX)/bin/ppid-kiosk \
-		$(CONF_DIR)/kiosk.conf.dist
+	rm -f $(DESTDIR)$(BINDIR)/ppid-console $(DESTDIR)$(BINDIR)/ppid-kiosk \
+		$(CONF_DIR)/kiosk.conf.dist $(DESTDIR)$(UNITDIR)/ppid-kiosk.service \
+		$(DESTDIR)$(UDEVRULESDIR)/70-ppid-kiosk.rules \
+		$(DESTDIR)$(DOCDIR)/INSTALL-PI.md \
+		$(foreach m,$(MAN_PAGES),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(notdir $(m)))
+
+# ---- cross builds for the Pi (arm64, armhf), tested under qemu-user --------
+# make cross ARCH=arm64|armhf: every program and test with Debian's cross
+# compiler against the multiarch -dev packages (sh assets/deps.sh cross),
+# into build/ARCH/.  make test-cross: both, then the unit tests and the
+# console's integration tests under qemu-user-static (tests/cross/run.sh).
+CROSS_TRIPLET := $(if $(filter arm64,$(ARCH)),aarch64-linux-gnu,$(if $(filter armhf,$(ARCH)),arm-linux-gnueabihf))
+cross:
+	$(Q)test -n "$(CROSS_TRIPLET)" || { echo "usage: make cross ARCH=arm64|armhf" >&2; exit 2; }
+	$(Q)sh assets/deps.sh cross
+	$(Q)$(MAKE) --no-print-directory CC=$(CROSS_TRIPLET)-gcc \
+		PKG_CONFIG=$(CROSS_TRIPLET)-pkg-config BUILD=build/$(ARCH) SAN=0 \
+		$(addprefix build/$(ARCH)/,ppid-console ppid-kiosk) \
+		$(patsubst tests/unit/%.c,build/$(ARCH)/tests/%,$(TEST_SRC))
+
+test-cross:
+	$(Q)sh assets/deps.sh cross
+	$(Q)$(MAKE) --no-print-directory cross ARCH=arm64
+	$(Q)$(MAKE) --no-print-directory cross ARCH=armhf
+	$(Q)sh tests/cross/run.sh arm64 armhf
+
+# ---- the Debian package ------------------------------------------------------
+# make package [DEB_ARCH=arm64|armhf]: dpkg-buildpackage -us -uc -b on a copy
+# of the tree (without build/ and .git) under build/package/, the .deb
+# beside it.  make test-package: build it, check it with lintian, install
+# and purge it (as root; tests/package/deb.sh).
+PKG_OUT := build/package$(if $(DEB_ARCH),-$(DEB_ARCH))
+package:
+	$(Q)rm -rf $(PKG_OUT) && mkdir -p $(PKG_OUT)/src
+	$(Q)tar -c --exclude=./build --exclude=./.git --exclude='./debian/ppid-kiosk' . | tar -x -C $(PKG_OUT)/src
+	$(Q)cd $(PKG_OUT)/src && DEB_BUILD_OPTIONS="parallel=2 $(DEB_BUILD_OPTIONS)" \
+		dpkg-buildpackage -us -uc -b $(if $(DEB_ARCH),--host-arch $(DEB_ARCH)) > ../build.log 2>&1 || \
+		{ tail -30 ../build.log; echo "package: failed, see $(PKG_OUT)/build.log"; exit 1; }
+	$(Q)ls $(PKG_OUT)/*.deb
+
+test-package:
+	$(Q)sh assets/deps.sh package
+	$(Q)sh tests/package/deb.sh
 
 clean:
 	rm -rf build

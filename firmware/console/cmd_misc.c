@@ -141,6 +141,15 @@ int cmd_workdays(struct console *c, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (date_parse_wib(argv[1], &t) < 0) {
+		/* Past 2038 on a 32-bit time_t: refused, never wrapped. */
+		if (errno == ERANGE) {
+			console_error("workdays",
+				      "'%s' is past the last time this system "
+				      "can count (2038-01-19 10:14 WIB: its "
+				      "time_t has 32 bits)",
+				      argv[1]);
+			return EXIT_REFUSED;
+		}
 		console_error("workdays",
 			      "'%s' is not a date (YYYY-MM-DD or 'YYYY-MM-DD "
 			      "HH:MM')",

@@ -164,5 +164,6 @@ int cmd_supervise(struct console *c, int argc, char **argv);
 int cmd_report_handover(struct console *c, int argc, char **argv);
 int cmd_report(struct console *c, int argc, char **argv);
 int cmd_kiosk_pin(struct console *c, int argc, char **argv);
+int cmd_backup(struct console *c, int argc, char **argv);
 
 #endif

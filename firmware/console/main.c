@@ -39,6 +39,7 @@ static const struct console_cmd commands[] = {
      "Kasubbag: monthly report handed to the Kabag (SOP 8)"},
     {"report", cmd_report, "register, daily, monthly, yearly, matrix"},
     {"kiosk-pin", cmd_kiosk_pin, "make the kiosk's maintenance PIN hash"},
+    {"backup", cmd_backup, "a consistent copy of the database"},
 };
 
 static void usage(FILE *f)

@@ -56,6 +56,7 @@
 #include "kiosk_ui_blank.h"
 #include "log.h"
 #include "render.h"
+#include "sdnotify.h"
 #include "textcache.h"
 
 #define CMDS_MAX	1024	    /* commands in a frame */
@@ -93,6 +94,7 @@ struct app {
 	bool redraw;		 /* the UI's own state changed */
 	bool first;		 /* the first frame is not shown yet */
 	const struct opts *o;	 /* options */
+	struct sdnotify sn;	 /* systemd: ready, watchdog */
 };
 
 static volatile sig_atomic_t stop;
@@ -366,6 +368,7 @@ static void draw(struct app *a)
 			    : "?",
 			ui_display_renderer_name(a->d),
 			(int)ui_rotation_degrees(ui_display_scale(a->d)->rot));
+		sdnotify_ready(&a->sn, flow_scene_name(a->view.scene));
 	}
 }
 
@@ -673,6 +676,7 @@ static int run(const struct opts *o)
 	kiosk_blank_step(&blank, kiosk_model(a.k)->scene, now);
 	SDL_StartTextInput();
 	last_input = now - SDL_MID_FOR_MS;
+	sdnotify_init(&a.sn, now);
 	draw(&a);
 
 	while (!stop) {
@@ -685,6 +689,7 @@ static int run(const struct opts *o)
 		since = now - last_input;
 		t = kiosk_timeout_ms(a.k, now);
 		t = min_timeout(t, kiosk_blank_timeout_ms(&blank, now));
+		t = min_timeout(t, sdnotify_timeout_ms(&a.sn, now));
 		t = min_timeout(t, since < SDL_FAST_FOR_MS  ? SDL_FAST_MS
 				   : since < SDL_MID_FOR_MS ? SDL_MID_MS
 							    : SDL_IDLE_MS);
@@ -725,7 +730,10 @@ static int run(const struct opts *o)
 			a.redraw = false;
 			draw(&a);
 		}
+		/* A turn of the loop completed: the kiosk is alive. */
+		sdnotify_tick(&a.sn, now_ms());
 	}
+	sdnotify_stopping(&a.sn);
 	rc = 0;
 out:
 	kiosk_close(a.k);

@@ -369,7 +369,7 @@ static void *run(void *arg)
 			continue;
 		}
 		clock_gettime(CLOCK_MONOTONIC, &ts);
-		ts.tv_sec += (poll_at - now) / 1000;
+		ts.tv_sec += (time_t)((poll_at - now) / 1000);
 		ts.tv_nsec += (long)((poll_at - now) % 1000) * 1000000L;
 		if (ts.tv_nsec >= 1000000000L) {
 			ts.tv_sec++;
