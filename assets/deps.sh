@@ -28,7 +28,7 @@ TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client tmux \
 	poppler-utils zbar-tools sqlite3 clang-format python3 xvfb xdotool x11-utils x11-xkb-utils weston python3-xlib \
 	systemd udev man-db"
 
-PACKAGE="$BUILD dpkg-dev debhelper fakeroot lintian man-db sqlite3"
+PACKAGE="$BUILD dpkg-dev debhelper fakeroot lintian man-db sqlite3 file"
 # The -dev packages the build links against, for each Pi architecture.
 CROSS_DEV="libsqlite3-dev libinih-dev libgpiod-dev libcups2-dev libcairo2-dev \
 	libpango1.0-dev libfontconfig-dev libqrencode-dev libncurses-dev libudev-dev \

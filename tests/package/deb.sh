@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The Debian package (make test-package; about 2 minutes, so not in
+# The Debian package (make test-package; about 2.5 minutes, so not in
 # `make test`): `make package` gives a .deb whose dependencies are runtime
-# libraries only; lintian reports no error; then, as root only, on this
+# libraries only; lintian reports no error; where the cross packages are
+# installed, the same for arm64 and armhf; then, as root only, on this
 # machine: dpkg -i creates the kiosk's user and the staff group, the
 # database 0660 in a 2770 folder, the enabled unit and the rules; a second
 # install keeps a changed configuration; dpkg --purge removes everything
@@ -32,6 +33,24 @@ grep '^[EW]:' "$T_DIR/lintian" | sed 's/^/  lintian: /'
 check_eq "... nor a warning" 0 "$(grep -c '^W:' "$T_DIR/lintian")"
 check_eq "the configuration is a conffile" "/etc/ppid-kiosk/kiosk.conf" \
 	"$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles 2>/dev/null)"
+
+# Cross-built for the Pi, where the cross packages are here (deps.sh cross).
+for a in arm64 armhf; do
+	if ! dpkg-checkbuilddeps -a "$a" "$top/debian/control" > /dev/null 2>&1; then
+		skip "$0: no $a package: its build dependencies are missing (sh assets/deps.sh cross)"
+		continue
+	fi
+	make -s -C "$top" package DEB_ARCH=$a > "$T_DIR/build-$a.out" 2>&1
+	check_eq "make package DEB_ARCH=$a" 0 "$?"
+	xdeb=$(ls "$top"/build/package-$a/ppid-kiosk_*_$a.deb 2>/dev/null | head -1)
+	check_eq "... a .deb for $a" "$a" "$(dpkg-deb -f "$xdeb" Architecture 2>/dev/null)"
+	rm -rf "$T_DIR/x" && dpkg-deb -x "$xdeb" "$T_DIR/x" 2>/dev/null
+	case $a in arm64) m="ARM aarch64" ;; armhf) m="ARM, EABI5" ;; esac
+	check_has "... whose programs are $m" "$m" "$(file -L "$T_DIR/x/usr/bin/ppid-kiosk" "$T_DIR/x/usr/bin/ppid-console")"
+	lintian --fail-on error "$xdeb" > "$T_DIR/lintian-$a" 2>&1
+	check_eq "... lintian reports no error" 0 "$?"
+	check_eq "... nor a warning" 0 "$(grep -c '^W:' "$T_DIR/lintian-$a")"
+done
 
 if [ "$(id -u)" != 0 ]; then
 	skip "$0: dpkg -i / --purge on this machine need root"
