@@ -31,7 +31,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -43,7 +42,6 @@
 #include <unistd.h>
 
 #include <SDL2/SDL.h>
-#include <png.h>
 
 #include "config.h"
 #include "display.h"
@@ -55,46 +53,29 @@
 #include "kiosk_ui.h"
 #include "kiosk_ui_blank.h"
 #include "log.h"
+#include "main.h"
 #include "render.h"
 #include "sdnotify.h"
 #include "textcache.h"
 
-#define CMDS_MAX	1024	    /* commands in a frame */
-#define CMD_TEXT_BYTES	(64 * 1024) /* their text */
-#define SDL_FAST_MS	16	    /* pump SDL while interacting */
-#define SDL_FAST_FOR_MS 2000	    /* ...for this long after input */
-#define SDL_MID_MS	250	    /* then */
-#define SDL_MID_FOR_MS	30000	    /* ...for this long */
-#define SDL_IDLE_MS	1000	    /* idle */
-
-struct opts {
-	const char *config;	/* --config */
-	const char *db;		/* --db */
-	int win_w, win_h;	/* --windowed, 0 = fullscreen */
-	int lang;		/* --lang, -1 = unset */
-	enum ui_rotation rot;	/* --rotate */
-	bool rot_set;		/* ...given: overrides [kiosk] rotate */
-	bool sim;		/* --sim */
-	const char *run_dir;	/* --run-dir */
-	const char *screenshot; /* --screenshot */
-	const char *targets;	/* --targets */
-	bool software;		/* --software */
-	const char *screens;	/* --screens DIR */
-	const char *trace;	/* --trace-frames FILE */
-};
+#define SDL_FAST_MS	16    /* pump SDL while interacting */
+#define SDL_FAST_FOR_MS 2000  /* ...for this long after input */
+#define SDL_MID_MS	250   /* then */
+#define SDL_MID_FOR_MS	30000 /* ...for this long */
+#define SDL_IDLE_MS	1000  /* idle */
 
 struct app {
-	struct kiosk *k;	 /* the engine */
-	struct ui_display *d;	 /* window */
-	struct ui_fonts *fonts;	 /* typeface */
-	struct ui_textcache *tc; /* text textures */
-	struct ui_cmdlist *l;	 /* this frame */
-	struct kiosk_ui *u;	 /* layout and UI state */
-	struct flow_view view;	 /* what is on screen */
-	bool redraw;		 /* the UI's own state changed */
-	bool first;		 /* the first frame is not shown yet */
-	const struct opts *o;	 /* options */
-	struct sdnotify sn;	 /* systemd: ready, watchdog */
+	struct kiosk *k;	    /* the engine */
+	struct ui_display *d;	    /* window */
+	struct ui_fonts *fonts;	    /* typeface */
+	struct ui_textcache *tc;    /* text textures */
+	struct ui_cmdlist *l;	    /* this frame */
+	struct kiosk_ui *u;	    /* layout and UI state */
+	struct flow_view view;	    /* what is on screen */
+	bool redraw;		    /* the UI's own state changed */
+	bool first;		    /* the first frame is not shown yet */
+	const struct kiosk_opts *o; /* options */
+	struct sdnotify sn;	    /* systemd: ready, watchdog */
 };
 
 static volatile sig_atomic_t stop;
@@ -157,151 +138,7 @@ static const char *trace_input_name(Uint32 type)
 	}
 }
 
-static void usage(FILE *f)
-{
-	fputs("usage: ppid-kiosk [--config FILE] [--db PATH] [--windowed WxH] "
-	      "[--lang id|en]\n"
-	      "                  [--rotate 0|90|180|270] [--sim] [--run-dir "
-	      "DIR]\n"
-	      "                  [--screenshot FILE.png] [--targets "
-	      "FILE.json] [--software]\n"
-	      "                  [--trace-frames FILE]\n"
-	      "       ppid-kiosk --screens DIR   (every screen as PNGs, no "
-	      "display)\n",
-	      f);
-}
-
-static int parse(int argc, char **argv, struct opts *o)
-{
-	static const struct option lo[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"windowed", required_argument, NULL, 'w'},
-	    {"lang", required_argument, NULL, 'l'},
-	    {"rotate", required_argument, NULL, 'r'},
-	    {"sim", no_argument, NULL, 's'},
-	    {"run-dir", required_argument, NULL, 'R'},
-	    {"screenshot", required_argument, NULL, 'S'},
-	    {"targets", required_argument, NULL, 'T'},
-	    {"software", no_argument, NULL, 'W'},
-	    {"screens", required_argument, NULL, 'P'},
-	    {"trace-frames", required_argument, NULL, 'F'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c;
-	char extra;
-
-	memset(o, 0, sizeof(*o));
-	o->lang = -1;
-	o->run_dir = "/run/ppid-kiosk";
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			o->config = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'w':
-			if (sscanf(optarg, "%dx%d%c", &o->win_w, &o->win_h,
-				   &extra) != 2 ||
-			    o->win_w < 1 || o->win_h < 1 || o->win_w > 16384 ||
-			    o->win_h > 16384) {
-				fprintf(stderr, "ppid-kiosk: --windowed WxH, "
-						"e.g. 800x480\n");
-				return -1;
-			}
-			break;
-		case 'l':
-			if (strcmp(optarg, "id") == 0)
-				o->lang = LANG_ID;
-			else if (strcmp(optarg, "en") == 0)
-				o->lang = LANG_EN;
-			else {
-				fprintf(stderr, "ppid-kiosk: --lang id|en\n");
-				return -1;
-			}
-			break;
-		case 'r':
-			if (ui_rotation_parse(optarg, &o->rot) != 0) {
-				fprintf(stderr,
-					"ppid-kiosk: --rotate 0|90|180|270\n");
-				return -1;
-			}
-			o->rot_set = true;
-			break;
-		case 's':
-			o->sim = true;
-			break;
-		case 'R':
-			o->run_dir = optarg;
-			break;
-		case 'S':
-			o->screenshot = optarg;
-			break;
-		case 'T':
-			o->targets = optarg;
-			break;
-		case 'W':
-			o->software = true;
-			break;
-		case 'P':
-			o->screens = optarg;
-			break;
-		case 'F':
-			o->trace = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			exit(0);
-		default:
-			usage(stderr);
-			return -1;
-		}
-	}
-	if (optind != argc) {
-		usage(stderr);
-		return -1;
-	}
-	return 0;
-}
-
-/* ---- PNG and JSON, written atomically ----------------------------------- */
-
-static int write_png(const char *path, SDL_Surface *s)
-{
-	char tmp[PATH_MAX];
-	SDL_Surface *rgb =
-	    SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGB24, 0);
-	png_image img;
-	int rc = -1;
-
-	if (!rgb) {
-		log_err("screenshot: %s", SDL_GetError());
-		return -1;
-	}
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
-		goto out;
-	memset(&img, 0, sizeof(img));
-	img.version = PNG_IMAGE_VERSION;
-	img.width = (png_uint_32)rgb->w;
-	img.height = (png_uint_32)rgb->h;
-	img.format = PNG_FORMAT_RGB;
-	if (!png_image_write_to_file(&img, tmp, 0, rgb->pixels, rgb->pitch,
-				     NULL)) {
-		log_err("screenshot %s: %s", tmp, img.message);
-		goto out;
-	}
-	if (rename(tmp, path) != 0) {
-		log_err("screenshot %s: %s", path, strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	SDL_FreeSurface(rgb);
-	return rc;
-}
+/* ---- the targets as JSON, written atomically ------------------------------ */
 
 static int write_targets(struct app *a, const struct ui_scale *sc)
 {
@@ -349,7 +186,7 @@ static void draw(struct app *a)
 		SDL_Surface *s = ui_display_read(a->d);
 
 		if (s) {
-			write_png(a->o->screenshot, s);
+			kiosk_write_png(a->o->screenshot, s);
 			SDL_FreeSurface(s);
 		}
 	}
@@ -386,7 +223,7 @@ static void draw_blank(struct app *a)
 		SDL_Surface *s = ui_display_read(a->d);
 
 		if (s) {
-			write_png(a->o->screenshot, s);
+			kiosk_write_png(a->o->screenshot, s);
 			SDL_FreeSurface(s);
 		}
 	}
@@ -401,114 +238,6 @@ static void wipe_hook(void *ctx)
 	ui_textcache_wipe(a->tc);
 	ui_cmdlist_clear(a->l);
 	a->redraw = true;
-}
-
-/* ---- --screens: every screen as a PNG ------------------------------------------ */
-
-static int screens(const char *dir)
-{
-	static const int sizes[][2] = {{800, 480}, {720, 1280}};
-	static struct flow f;
-	static struct flow_view v;
-	struct ui_fonts *fonts = NULL;
-	struct kiosk_ui *u = NULL;
-	struct ui_cmdlist *l = NULL;
-	int rc = 1, n = 0;
-
-	if (SDL_Init(0) != 0 || !(fonts = ui_fonts_new(NULL, NULL)) ||
-	    !(u = kiosk_ui_new()) ||
-	    !(l = ui_cmdlist_new(CMDS_MAX, CMD_TEXT_BYTES))) {
-		log_err("screens: cannot start (%s)", SDL_GetError());
-		goto out;
-	}
-	mkdir(dir, 0755);
-	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
-		int w = sizes[s][0], h = sizes[s][1];
-		SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(
-		    0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-		SDL_Renderer *r =
-		    surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-		struct ui_textcache *tc =
-		    r ? ui_textcache_new(r, fonts, 0, 0) : NULL;
-		struct ui_scale sc;
-
-		if (!tc || ui_scale_init(&sc, w, h, UI_ROT_0) != 0) {
-			log_err("screens: %s", SDL_GetError());
-			goto next;
-		}
-		for (int i = 0; i < kiosk_demo_count(); i++)
-			for (int lang = 0; lang < LANG_COUNT; lang++) {
-				const char *name =
-				    kiosk_demo_go(&f, i, (enum lang)lang);
-				char path[PATH_MAX];
-				SDL_Color bg = ui_palette(UI_COLOR_BG);
-
-				if (!name) {
-					log_err("screens: demo %d went wrong",
-						i);
-					continue;
-				}
-				flow_view(&f, &v);
-				kiosk_ui_wipe(u);
-				if (kiosk_ui_layout(u, &v, &sc, tc, l) != 0)
-					log_warn("screens: %s does not lay "
-						 "out whole",
-						 name);
-				SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b,
-						       255);
-				SDL_RenderClear(r);
-				ui_render_execute(l, r, tc, &sc);
-				SDL_RenderFlush(r);
-				/* CPU per full redraw, the text cache warm. */
-				{
-					struct timespec a, b;
-					int reps = 20;
-
-					clock_gettime(CLOCK_PROCESS_CPUTIME_ID,
-						      &a);
-					for (int k = 0; k < reps; k++) {
-						kiosk_ui_layout(u, &v, &sc, tc,
-								l);
-						SDL_SetRenderDrawColor(
-						    r, bg.r, bg.g, bg.b, 255);
-						SDL_RenderClear(r);
-						ui_render_execute(l, r, tc,
-								  &sc);
-						SDL_RenderFlush(r);
-					}
-					clock_gettime(CLOCK_PROCESS_CPUTIME_ID,
-						      &b);
-					printf(
-					    "redraw %s-%s %dx%d: %.2f ms "
-					    "CPU (software)\n",
-					    name, lang == LANG_EN ? "en" : "id",
-					    w, h,
-					    ((double)(b.tv_sec - a.tv_sec) *
-						 1e3 +
-					     (double)(b.tv_nsec - a.tv_nsec) /
-						 1e6) /
-						reps);
-				}
-				snprintf(path, sizeof(path),
-					 "%s/%s-%s-%dx%d.png", dir, name,
-					 lang == LANG_EN ? "en" : "id", w, h);
-				if (write_png(path, surf) == 0)
-					n++;
-			}
-	next:
-		ui_textcache_free(tc);
-		if (r)
-			SDL_DestroyRenderer(r);
-		SDL_FreeSurface(surf);
-	}
-	printf("ppid-kiosk: %d screens in %s\n", n, dir);
-	rc = n > 0 ? 0 : 1;
-out:
-	ui_cmdlist_free(l);
-	kiosk_ui_free(u);
-	ui_fonts_free(fonts);
-	SDL_Quit();
-	return rc;
 }
 
 /* ---- the loop -------------------------------------------------------------------- */
@@ -563,7 +292,7 @@ static void handle_sdl(struct app *a, struct ui_input *in, int64_t now,
 	}
 }
 
-static int run(const struct opts *o)
+static int run(const struct kiosk_opts *o)
 {
 	static struct app a;
 	struct config cfg;
@@ -750,11 +479,11 @@ out:
 
 int main(int argc, char **argv)
 {
-	struct opts o;
+	struct kiosk_opts o;
 
-	if (parse(argc, argv, &o) != 0)
+	if (kiosk_opts_parse(argc, argv, &o) != 0)
 		return 2;
 	if (o.screens)
-		return screens(o.screens);
+		return kiosk_screens(o.screens);
 	return run(&o);
 }
