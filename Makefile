@@ -56,7 +56,7 @@ CUPS_LIBS   := $(shell cups-config --libs 2>/dev/null)
 CORE_PKGS    := sqlite3 inih glib-2.0 pangocairo cairo-pdf fontconfig libqrencode libcrypt
 CONSOLE_PKGS := ncursesw
 UI_PKGS      := sdl2 SDL2_ttf
-KIOSK_PKGS   := libpng libsystemd
+KIOSK_PKGS   := libpng libsystemd wayland-client x11
 
 # Missing packages, checked quietly before anything is built (one shell).
 # `make test`, `make run` and `make deps` install them first (deps.sh); any

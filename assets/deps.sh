@@ -19,11 +19,11 @@ check=${2:-}
 
 RUNTIME="libsqlite3-0 libinih1 libgpiod2 libcups2 libcairo2 libpango-1.0-0 \
 	libpangocairo-1.0-0 libfontconfig1 libqrencode4 libncursesw6 libudev1 libevdev2 \
-	libcsv3 fonts-dejavu-core cups gpiod libsdl2-2.0-0 libsdl2-ttf-2.0-0 fonts-noto-core libpng16-16 libsystemd0 libcrypt1"
+	libcsv3 fonts-dejavu-core cups gpiod libsdl2-2.0-0 libsdl2-ttf-2.0-0 fonts-noto-core libpng16-16 libsystemd0 libcrypt1 libwayland-client0 libx11-6"
 BUILD="make gcc pkg-config xxd libsqlite3-dev libinih-dev libgpiod-dev libcups2-dev \
 	libcairo2-dev libpango1.0-dev libfontconfig-dev libqrencode-dev libncurses-dev
 	libudev-dev libevdev-dev libcsv-dev
-	fonts-dejavu-core libsdl2-dev libsdl2-ttf-dev fonts-noto-core libpng-dev libsystemd-dev libcrypt-dev"
+	fonts-dejavu-core libsdl2-dev libsdl2-ttf-dev fonts-noto-core libpng-dev libsystemd-dev libcrypt-dev libwayland-dev libx11-dev"
 TEST="$BUILD libcmocka-dev clang libclang-rt-14-dev cups cups-client tmux \
 	poppler-utils zbar-tools sqlite3 clang-format python3 xvfb xdotool x11-utils x11-xkb-utils weston python3-xlib \
 	systemd udev man-db"
@@ -33,7 +33,7 @@ PACKAGE="$BUILD dpkg-dev debhelper fakeroot lintian man-db sqlite3 file"
 CROSS_DEV="libsqlite3-dev libinih-dev libgpiod-dev libcups2-dev libcairo2-dev \
 	libpango1.0-dev libfontconfig-dev libqrencode-dev libncurses-dev libudev-dev \
 	libevdev-dev libcsv-dev libsdl2-dev libsdl2-ttf-dev libpng-dev libcmocka-dev \
-	libsystemd-dev libcrypt-dev"
+	libsystemd-dev libcrypt-dev libwayland-dev libx11-dev"
 CROSS="make pkg-config xxd sqlite3 python3 gcc-aarch64-linux-gnu \
 	gcc-arm-linux-gnueabihf qemu-user-static"
 for a in arm64 armhf; do

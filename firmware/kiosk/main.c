@@ -9,14 +9,17 @@
  * SDL events drained, taps and keys turned into flow events, and a redraw
  * only when the flow's model or the UI's own state changed.
  *
- * The SDL poll interval: SDL gives no file descriptor to poll (X11 hides
- * its socket, KMSDRM reads evdev inside SDL_PumpEvents), and
- * SDL_WaitEventTimeout is no help on KMSDRM (it pumps and sleeps 1 ms in a
- * loop: DESIGN section 6, TECH.md section 2).  So the loop pumps SDL on a
- * timer that is short only while the visitor is interacting: 16 ms for
- * 2 s after the last SDL input, then 250 ms for 30 s, then 1 s.  On an idle
- * welcome screen that is one wake-up per second, and the first touch after
- * a long idle is seen within a second (the touch that follows, at once).
+ * What wakes the loop for a touch (main_wake.c): SDL gives no file
+ * descriptor to poll, but the connection it reads is there: the X11 or
+ * Wayland socket of the display SDL opened; under KMSDRM (SDL reads evdev
+ * inside SDL_PumpEvents) the loop opens the evdev nodes too and drops its
+ * copy of each event.  So a touch wakes the loop at once, even on an idle
+ * screen.  SDL is also pumped on a timer, short only while the visitor is
+ * interacting (16 ms for 2 s after the last input, then 250 ms for 30 s,
+ * then 1 s): for what SDL makes by itself, and where there is nothing to
+ * poll.  On an idle welcome screen that is one wake-up per second.
+ * (SDL_WaitEventTimeout is no help: on KMSDRM it pumps and sleeps 1 ms in
+ * a loop; DESIGN section 6, TECH.md section 2.)
  *
  * Blanking ([kiosk] blank_s, kiosk_ui_blank.h): after blank_s on the
  * welcome (or out-of-service) screen without input the screen is drawn
@@ -308,7 +311,8 @@ static int run(const struct kiosk_opts *o)
 	struct ui_input_cfg ic = {.blank_ms = 0, .slop = 24};
 	struct ui_input in;
 	struct kiosk_blank blank;
-	bool dark = false;
+	bool dark = false, sdl_pending = false;
+	struct kiosk_wake wake = {.display_fd = -1, .inotify_fd = -1};
 	struct sigaction sa;
 	sigset_t block, empty;
 	const char *cpath = o->config ? o->config : getenv("PPID_CONFIG");
@@ -406,11 +410,18 @@ static int run(const struct kiosk_opts *o)
 	SDL_StartTextInput();
 	last_input = now - SDL_MID_FOR_MS;
 	sdnotify_init(&a.sn, now);
+	if (kiosk_wake_open(&wake,
+			    SDL_RenderGetWindow(ui_display_renderer(a.d)),
+			    NULL) != 0)
+		log_warn("kiosk: nothing to wake on a touch; SDL is polled "
+			 "every %d ms when idle",
+			 SDL_IDLE_MS);
 	draw(&a);
 
 	while (!stop) {
-		struct pollfd p[KIOSK_N_POLLFDS];
+		struct pollfd p[KIOSK_N_POLLFDS + KIOSK_WAKE_MAX];
 		int n = kiosk_pollfds(a.k, p), t;
+		int nw = kiosk_wake_pollfds(&wake, p + n, KIOSK_WAKE_MAX);
 		int64_t since;
 		struct timespec ts, *tsp = NULL;
 
@@ -422,17 +433,22 @@ static int run(const struct kiosk_opts *o)
 		t = min_timeout(t, since < SDL_FAST_FOR_MS  ? SDL_FAST_MS
 				   : since < SDL_MID_FOR_MS ? SDL_MID_MS
 							    : SDL_IDLE_MS);
+		if (sdl_pending)
+			t = 0;
 		if (t >= 0) {
 			ts.tv_sec = t / 1000;
 			ts.tv_nsec = (long)(t % 1000) * 1000000L;
 			tsp = &ts;
 		}
-		if (ppoll(p, (nfds_t)n, tsp, &empty) < 0 && errno != EINTR)
+		if (ppoll(p, (nfds_t)(n + nw), tsp, &empty) < 0 &&
+		    errno != EINTR)
 			log_warn("kiosk: poll: %s", strerror(errno));
 		if (stop)
 			break;
 		now = now_ms();
 		kiosk_handle_ready(a.k, p, now);
+		kiosk_wake_ready(&wake, p + n, nw);
+		sdl_pending = false;
 		handle_sdl(&a, &in, now, &last_input);
 		if (kiosk_blank_step(&blank, kiosk_model(a.k)->scene, now) ==
 		    KIOSK_BLANK_WOKE)
@@ -458,6 +474,12 @@ static int run(const struct kiosk_opts *o)
 		if (kiosk_dirty(a.k) || a.redraw) {
 			a.redraw = false;
 			draw(&a);
+			/* Presenting may have read input off the display's
+			 * socket into SDL's queue: then the socket stays
+			 * quiet, so look now rather than at the timer. */
+			SDL_PumpEvents();
+			sdl_pending =
+			    SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
 		}
 		/* A turn of the loop completed: the kiosk is alive. */
 		sdnotify_tick(&a.sn, now_ms());
@@ -465,6 +487,7 @@ static int run(const struct kiosk_opts *o)
 	sdnotify_stopping(&a.sn);
 	rc = 0;
 out:
+	kiosk_wake_close(&wake);
 	kiosk_close(a.k);
 	kiosk_ui_free(a.u);
 	ui_cmdlist_free(a.l);
