@@ -27,7 +27,8 @@ static bool may(struct tui *t, enum wf_perm perm, const char *what)
 static void outcome(struct tui *t, int rc, const char *done)
 {
 	if (rc < 0) {
-		tui_msg(t, TUI_LOOK_ERROR, "%s", queue_errmsg(t->q));
+		tui_msg(t, TUI_LOOK_ERROR, "Tidak dicatat / Not recorded: %s",
+			queue_errmsg(t->q));
 		return;
 	}
 	tui_wrote(t);

@@ -340,6 +340,10 @@ bool tui_report_key(struct tui *t, int key)
 	case 'p':
 		tui_act_child(t, "laporan / report", print_child, p);
 		return true;
+	case 'a':
+		if (t->banner_call)
+			tui_act_ack(t, t->banner_call);
+		return true;
 	case 'l':
 		p->lang = p->lang == LANG_EN ? LANG_ID : LANG_EN;
 		pager_render(t, p);

@@ -180,7 +180,7 @@ wait_for desk "Simpan laporan"
 keys desk C-u
 text desk "$T_DIR/bulanan.pdf"
 keys desk Enter
-wait_for desk "bulanan.pdf"
+wait_for desk "Disimpan / Saved: $T_DIR/bulanan.pdf"
 check_has "f saves the PDF" "%PDF" "$(head -c 5 "$T_DIR/bulanan.pdf" 2> /dev/null)"
 keys desk p
 i=0
