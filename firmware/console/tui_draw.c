@@ -439,6 +439,10 @@ void tui_banner(struct tui *t, const char *word, const char *regno,
 		tui_msg(t, TUI_LOOK_SOON, "%s", line);
 		return;
 	}
+	/* Alerts that come together all show: the one before goes to the
+	 * message line. */
+	if (*t->banner && !t->banner_call)
+		tui_msg(t, TUI_LOOK_SOON, "%s", t->banner);
 	snprintf(t->banner, sizeof(t->banner), "%s", line);
 	t->banner_call = call_id;
 }

@@ -1,9 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The TUI with the alerts module and the SOP's later steps, driven in a
-# real terminal (tmux on a private socket, 80x24): an overdue request, a
-# submit, a button call and a pickup from other processes each raise their
-# banner with a bell; the desk hands the information over from the detail
+# real terminal (tmux on a private socket, 80x24): an overdue request, one
+# due soon, a submit, a button call, a pickup, a receipt that failed on a
+# printer fault from other processes each raise their alert with a bell; the desk hands the information over from the detail
 # view (SOP 5: what and in which form, the data receipt in the print
 # child), which closes the pickup call; the reports menu shows the monthly
 # report in a pager, saves it as CSV and prints it through `report
@@ -80,25 +80,49 @@ add() {
 old=$(date -d '40 days ago' '+%Y-%m-%d')
 RO=$(add "Bambang Sutrisno" --received "$old 10:00")
 [ -n "$RO" ] || { fail "add printed a registration number"; exit 1; }
+# A request due within 2 working days: received on a day 10 to 30 days
+# ago, whose deadline (as `workdays` counts it) is between today and two
+# working days from now.
+today=$(TZ=Asia/Jakarta date '+%Y-%m-%d')
+soon=$($C workdays "$today" 2 2> /dev/null)
+RS=""
+n=10
+while [ $n -le 30 ] && [ -z "$RS" ]; do
+	day=$(date -d "$n days ago" '+%Y-%m-%d')
+	due=$($C workdays "$day 10:00" 10 2> /dev/null)
+	if [ -n "$due" ] && [ ! "$due" \< "$today" ] && [ ! "$due" \> "$soon" ]; then
+		RS=$(add "Sri Wahyuni" --received "$day 10:00")
+	fi
+	n=$((n + 1))
+done
 start desk "env -u PPID_DEV $CONSOLE --config $T_DIR/desk.conf"
 if ! wait_for desk "LEWAT/OVERDUE $RO"; then
-	fail "an overdue request raises 'overdue' on the banner ($(cat "$T_DIR/desk.err"))"
+	fail "an overdue request raises 'overdue' ($(cat "$T_DIR/desk.err"))"
 	exit 1
 fi
-pass "an overdue request raises 'overdue' on the banner"
-wait_bells 1
-check_eq "... with the bell" 1 "$(bells)"
+pass "an overdue request raises 'overdue'"
+if [ -n "$RS" ]; then
+	wait_for desk "TENGGAT/DUE SOON $RS"
+	check_has "a request due within 2 working days raises 'due soon'" "TENGGAT/DUE SOON $RS" "$(flat desk)"
+	check_has "... both shown, one on the banner, one on the message line" "LEWAT/OVERDUE $RO" "$(flat desk)"
+	nb=2
+else
+	skip "no day 10-30 days ago has its deadline within 2 working days"
+	nb=1
+fi
+wait_bells $nb
+check_eq "... each with the bell" $nb "$(bells)"
 keys desk 1
 R=$(add "Ni Luh Putu Ayu Séla")
 wait_for desk "BARU/NEW $R"
 check_has "a submit from another process raises its banner" "BARU/NEW $R" "$(screen desk | sed -n 3p)"
-wait_bells 2
-check_eq "... with the bell" 2 "$(bells)"
+wait_bells $((nb + 1))
+check_eq "... with the bell" $((nb + 1)) "$(bells)"
 K=$($C calls add button 2> /dev/null)
 wait_for desk "PANGGILAN/CALL"
 check_has "a button call from another process raises its banner" "PANGGILAN/CALL" "$(screen desk | sed -n 3p)"
-wait_bells 3
-check_eq "... with the bell" 3 "$(bells)"
+wait_bells $((nb + 2))
+check_eq "... with the bell" $((nb + 2)) "$(bells)"
 keys desk a
 wait_for desk "diterima: kiosk"
 check_eq "... acknowledged with a" "" "$($C calls --pending 2> /dev/null)"
@@ -109,8 +133,8 @@ $C calls add pickup "$R" > /dev/null 2>&1
 wait_for desk "AMBIL/PICKUP $R"
 check_has "a pickup from another process raises its banner with the number" "AMBIL/PICKUP $R" "$(flat desk)"
 check_has "... and the requester's name" "Ni Luh Putu Ayu Séla" "$(screen desk | sed -n 3,4p)"
-wait_bells 4
-check_eq "... with the bell" 4 "$(bells)"
+wait_bells $((nb + 3))
+check_eq "... with the bell" $((nb + 3)) "$(bells)"
 
 # ---- SOP step 5: the handover from the detail view -----------------------------
 keys desk /
@@ -135,6 +159,13 @@ check_eq "... the waiting pickup call is closed" "" "$($C calls --pending 2> /de
 check_lacks "... and its banner is gone" "AMBIL/PICKUP" "$(screen desk | sed -n 3,4p)"
 check_has "the data receipt is printed in the print child (no printer here: says so)" "data_receipt" "$($C jobs 2> /dev/null)"
 check_has "... and the outcome is on the message line" "Tidak tercetak / Not printed" "$(flat desk)"
+
+# A receipt that failed on a printer fault, recorded by another process.
+RID=$(sqlite3 "$DB" "SELECT id FROM requests WHERE regno = '$R'")
+sqlite3 "$DB" "INSERT INTO print_jobs (request_id, document, state, reason, created_at, updated_at) VALUES ($RID, 'receipt', 'failed', 'Kertas habis (Out of paper): cancelled', strftime('%s'), strftime('%s'))"
+wait_for desk "Out of paper"
+check_has "a receipt not printed raises 'unprinted'" "TAK TERCETAK/UNPRINTED $R Tanda terima tidak tercetak" "$(flat desk)"
+check_has "... and the printer's fault 'printer'" "PRINTER Printer bermasalah" "$(flat desk)"
 
 # ---- SOP steps 7, 8: refused for the desk, with the reason ----------------------
 keys desk Escape Escape S
