@@ -2,7 +2,7 @@
 /*
  * The TUI's loop: one poll() over the keyboard, the database's change
  * signal (dbwatch: inotify on the -wal file, confirmed by data_version),
- * the captured stderr and a print running in a child.  Nothing wakes it
+ * the captured stderr, a print running in a child and the alerts.  Nothing wakes it
  * while nothing happens; it redraws only after something did.
  */
 
@@ -27,7 +27,8 @@ enum {
 	TUI_FD_DB,	 /* dbwatch's inotify fd (or -1: its slow poll) */
 	TUI_FD_STDERR,	 /* what the core and our helpers wrote there */
 	TUI_FD_PRINT,	 /* a print child's words (or -1) */
-	TUI_FD_COUNT,	 /* slots; the alerts module's fd goes here */
+	TUI_FD_ALERTS,	 /* the alerts' watcher (or -1: its slow poll) */
+	TUI_FD_COUNT,	 /* slots */
 };
 
 static volatile sig_atomic_t stop;
@@ -125,6 +126,13 @@ static int tui_open(struct tui *t, struct console *c)
 			      strerror(errno));
 		return -1;
 	}
+	t->alerts = alerts_open(t->q, t->cal, c->db_path, time(NULL));
+	if (!t->alerts) {
+		console_error("tui", "cannot watch for alerts: %s",
+			      errno == ENOMEM ? "out of memory"
+					      : queue_errmsg(t->q));
+		return -1;
+	}
 	if (capture_stderr(t) < 0) {
 		console_error("tui", "cannot capture stderr: %s",
 			      strerror(errno));
@@ -144,7 +152,10 @@ static void tui_close(struct tui *t)
 	restore_stderr(t);
 	if (t->err_fd >= 0)
 		close(t->err_fd);
+	t->quit = true; /* the pager's fonts go too */
+	tui_report_close(t);
 	tui_data_free(t);
+	alerts_close(t->alerts);
 	dbwatch_close(t->dw);
 	calendar_free(t->cal);
 	queue_close(t->q);
@@ -168,6 +179,10 @@ static void key(struct tui *t, int k)
 		clearok(curscr, TRUE);
 		return;
 	}
+	if (t->pager) {
+		tui_report_key(t, k);
+		return;
+	}
 	if (t->in_detail) {
 		tui_detail_key(t, k);
 		return;
@@ -178,20 +193,48 @@ static void key(struct tui *t, int k)
 		t->quit = true;
 }
 
-/* The database changed (or may have): re-read when another connection
- * committed, or when the file itself changed. */
-static void db_event(struct tui *t, unsigned what)
+/*
+ * At each wake-up: re-read when another connection committed (the mark
+ * of data_version is read here first, every time, since the alerts share
+ * the connection and would otherwise take the change), or when the file
+ * itself changed; the alerts are told to re-read too.
+ */
+static bool db_event(struct tui *t, unsigned what)
 {
 	bool changed = false;
 
+	if (queue_poll_changed(t->q, &changed) < 0) {
+		tui_msg(t, TUI_LOOK_ERROR, "%s", queue_errmsg(t->q));
+		return true;
+	}
 	if (what & DBWATCH_FILE)
 		changed = true;
-	if ((what & DBWATCH_DATA) && queue_poll_changed(t->q, &changed) < 0) {
-		tui_msg(t, TUI_LOOK_ERROR, "%s", queue_errmsg(t->q));
-		return;
-	}
-	if (changed)
+	if (changed) {
 		tui_data_reload(t);
+		alerts_refresh(t->alerts);
+	}
+	return changed;
+}
+
+void tui_alert(struct tui *t, const struct alert *a)
+{
+	/* A request entered here is no news to this desk. */
+	if (a->kind == ALERT_REQUEST && a->request_id &&
+	    a->request_id == t->entered_here)
+		return;
+	tui_banner(t, tui_alert_word(a->kind), a->regno, a->text, a->call_id);
+}
+
+static int tui_alert_cb(const struct alert *a, void *ctx)
+{
+	tui_alert(ctx, a);
+	return 0;
+}
+
+void tui_wrote(struct tui *t)
+{
+	tui_data_reload(t);
+	alerts_refresh(t->alerts);
 }
 
 /* Milliseconds until the office's next midnight (WIB), when every
@@ -218,10 +261,7 @@ static void loop(struct tui *t)
 {
 	struct date day = console_today(t->c);
 
-	bool changed;
-
-	/* The first data_version read only sets the mark. */
-	queue_poll_changed(t->q, &changed);
+	/* alerts_open() set the mark of data_version. */
 	tui_data_reload(t);
 	tui_draw(t);
 	while (!t->quit && !stop) {
@@ -231,9 +271,14 @@ static void loop(struct tui *t)
 				   .events = POLLIN},
 		    [TUI_FD_STDERR] = {.fd = t->err_fd, .events = POLLIN},
 		    [TUI_FD_PRINT] = {.fd = t->print_fd, .events = POLLIN},
+		    [TUI_FD_ALERTS] = {.fd = alerts_get_fd(t->alerts),
+				       .events = POLLIN},
 		};
-		int timeout = min_timeout(dbwatch_timeout_ms(t->dw, now_ms()),
-					  ms_to_midnight()),
+		int64_t ms = now_ms();
+		int timeout = min_timeout(
+			min_timeout(dbwatch_timeout_ms(t->dw, ms),
+				    alerts_timeout_ms(t->alerts, ms)),
+			ms_to_midnight()),
 		    k, n;
 		bool dirty = false;
 
@@ -255,14 +300,14 @@ static void loop(struct tui *t)
 			tui_act_print_read(t);
 			dirty = true;
 		}
-		{
-			unsigned what = dbwatch_read(t->dw, now_ms());
-
-			if (what) {
-				db_event(t, what);
-				dirty = true;
-			}
-		}
+		if (db_event(t, dbwatch_read(t->dw, now_ms())))
+			dirty = true;
+		n = alerts_read(t->alerts, time(NULL), now_ms(), tui_alert_cb,
+				t);
+		if (n < 0)
+			tui_msg(t, TUI_LOOK_ERROR, "%s", queue_errmsg(t->q));
+		if (n != 0)
+			dirty = true;
 		t->c->now = time(NULL);
 		if (date_cmp(console_today(t->c), day) != 0) {
 			day = console_today(t->c);

@@ -5,36 +5,14 @@
  * captured stderr, a print in a child), tui_data.c re-reads the views,
  * tui_draw.c draws cells, bars and the banner, tui_lists.c and
  * tui_detail.c are the views, tui_form.c the small forms, tui_act.c the
- * actions, tui_add.c the staff entry of a request.
+ * actions, tui_add.c the staff entry of a request, tui_records.c the Kasubbag's records (SOP 7, 8), tui_report.c the
+ * reports' menu and pager.
  *
- * The alerts hook.  Until the alerts module (alerts.h) is merged,
- * tui_data.c raises a "new request" / "call" banner itself by comparing
- * what it re-read (tui_data_guess_alerts()).  To plug the module in:
- *
- *   in struct tui:      struct alerts *alerts;
- *   tui_open() (tui.c): t->alerts = alerts_open(t->q, t->cal,
- *                                               t->c->db_path, time(NULL));
- *   tui_close():        alerts_close(t->alerts);
- *   loop()'s poll:      a slot TUI_FD_ALERTS before TUI_FD_COUNT with
- *                       alerts_get_fd(t->alerts), and the timeout folds
- *                       in alerts_timeout_ms(t->alerts, now_ms());
- *   after the poll:     alerts_read(t->alerts, time(NULL), now_ms(),
- *                                   tui_alert_cb, t); dirty = true;
- *   with
- *     static int tui_alert_cb(const struct alert *a, void *ctx)
- *     {
- *             tui_alert(ctx, a);
- *             return 0;
- *     }
- *     void tui_alert(struct tui *t, const struct alert *a)
- *     {
- *             tui_banner(t, tui_alert_word(a->kind), a->regno, a->text,
- *                        a->call_id);
- *     }
- *   and delete tui_data_guess_alerts() and its call in tui_data_reload().
- *   tui_alert_word() already takes enum alert_kind's values, in its order.
- *   Keep the TUI's own dbwatch: it re-reads the views.  A banner with a
- *   call_id is acknowledged by 'a' (tui_act_ack()) and stays until then.
+ * The alerts (alerts.h) share the TUI's connection, and with it the mark
+ * of PRAGMA data_version: the loop reads that mark first at each wake-up
+ * and hands a change on with alerts_refresh() (as it does after the
+ * TUI's own writes, tui_wrote()), so both re-read.  A banner with a
+ * call_id is acknowledged by 'a' (tui_act_ack()) and stays until then.
  */
 #ifndef PPID_CONSOLE_TUI_H
 #define PPID_CONSOLE_TUI_H
@@ -44,6 +22,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "alerts.h"
 #include "console.h"
 #include "dbwatch.h"
 #include "view.h"
@@ -81,6 +60,8 @@ struct tui {
 	struct queue *q;	 /* one read-write connection */
 	struct calendar *cal;	 /* the holidays, for working days */
 	struct dbwatch *dw;	 /* the database's change signal */
+	struct alerts *alerts;	 /* the desk's alerts (a banner each) */
+	struct tui_pager *pager; /* a report shown (tui_report.c), or NULL */
 	int err_fd;		 /* read end of the captured stderr */
 	int saved_stderr;	 /* the terminal's stderr, restored at exit */
 	pid_t print_pid;	 /* a print running in a child, or 0 */
@@ -112,9 +93,8 @@ struct tui {
 	enum tui_look msg_look;		  /* its look */
 	char banner[300];		  /* the alert line, or "" */
 	int64_t banner_call;		  /* the call it is about, or 0 */
-	int64_t seen_request;		  /* newest request id seen */
-	int64_t seen_call;		  /* newest call id seen */
-	bool loaded;			  /* the first read is done */
+	int64_t entered_here;		  /* newest request entered here
+					     (no banner for it) */
 	bool show_keys;			  /* the page of every key ('?') */
 };
 
@@ -135,6 +115,12 @@ enum tui_alert_kind {
 /** "BARU/NEW" ... for kind @p kind (an enum alert_kind value); "?" if
  *  out of range. */
 const char *tui_alert_word(int kind);
+
+/** Raise alert @p a on the banner (tui_banner(), with the bell). */
+void tui_alert(struct tui *t, const struct alert *a);
+
+/** After the TUI's own write: the views and the alerts re-read. */
+void tui_wrote(struct tui *t);
 
 /**
  * Run the TUI on the terminal until the user quits.
@@ -291,6 +277,16 @@ void tui_act_ack(struct tui *t, int64_t call_id);
 void tui_act_print(struct tui *t, const char *regno, bool receipt,
 		   const char *number);
 
+/**
+ * Run @p fn(c, @p arg) in a child process, as the prints are (the role
+ * must be allowed to print): its words go to the message line when it
+ * ends (tui_act_print_read()); the screen never waits.  @p what names it.
+ * @p arg is read by the child in its copy of the memory.
+ */
+void tui_act_child(struct tui *t, const char *what,
+		   int (*fn)(struct console *c, const void *arg),
+		   const void *arg);
+
 /** Read what the print child said; reap it at its end. */
 void tui_act_print_read(struct tui *t);
 
@@ -298,5 +294,30 @@ void tui_act_print_read(struct tui *t);
 
 /** The staff entry form: a letter, email, phone or desk request. */
 void tui_add(struct tui *t);
+
+/* ---- tui_records.c: SOP steps 7 and 8 ----------------------------------- */
+
+/** 'S': the Kasubbag marks today as reviewed, with a note. */
+void tui_records_supervise(struct tui *t);
+
+/** 'K': the Kasubbag records the month's report handed to the Kabag. */
+void tui_records_report_handover(struct tui *t);
+
+/* ---- tui_report.c: the reports ------------------------------------------ */
+
+/** 'R': the menu of reports, then the one chosen in the pager. */
+void tui_report_menu(struct tui *t);
+
+/** Draw the pager between rows @p y0 and @p y1. */
+void tui_report_draw(struct tui *t, int y0, int y1);
+
+/** Handle key @p key in the pager. @return true if used. */
+bool tui_report_key(struct tui *t, int key);
+
+/** The help bar of the pager. */
+void tui_report_help(const struct tui *t, char *buf, size_t len);
+
+/** Close the pager and release what it holds; NULL pager is harmless. */
+void tui_report_close(struct tui *t);
 
 #endif

@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "docview.h"
 #include "tui.h"
 
 static const struct {
@@ -33,6 +34,7 @@ static const struct {
     {"extend", 'e', "perpanjang/extend"},
     {"decide", 'd', "putuskan/decide"},
     {"notify", 'n', "beritahu/notify"},
+    {"handover", 'h', "serahkan/hand over"},
     {"close", 't', "tutup/close"},
     {"note", 'o', "catatan/note"},
 };
@@ -123,6 +125,45 @@ static bool ask_needs(struct tui *t, const struct wf_action *a,
 	return true;
 }
 
+/* SOP step 5's form (workflow_form_key()), chosen in words; @return
+ * false when cancelled. */
+static bool ask_form(struct tui *t, struct wf_args *args, char *given,
+		     size_t len)
+{
+	static char words[8][96];
+	static const char *choices[8];
+	struct tui_field f[2] = {
+	    {.label = "Diberikan / What was given",
+	     .type = TUI_FIELD_TEXT,
+	     .buf = given,
+	     .len = len},
+	    {.label = "Bentuk / Form", .type = TUI_FIELD_CHOICE},
+	};
+	int n = 0;
+
+	for (const char *k; n < 8 && (k = workflow_form_key((size_t)n)); n++) {
+		snprintf(words[n], sizeof(words[n]), "%s / %s",
+			 workflow_form_label(k)->id,
+			 workflow_form_label(k)->en);
+		choices[n] = words[n];
+	}
+	f[1].choices = choices;
+	f[1].n_choices = n;
+	if (!tui_form(t, "Serahkan informasi / Hand the information over", f, 2,
+		      NULL, NULL))
+		return false;
+	args->form = workflow_form_key((size_t)f[1].choice);
+	args->note = *given ? given : NULL;
+	return true;
+}
+
+/* The data receipt of the handover just recorded, as `handover` prints
+ * it. */
+static int data_receipt_child(struct console *c, const void *arg)
+{
+	return console_print_data_receipt(c, arg, NULL, NULL, 0);
+}
+
 static void act(struct tui *t, const struct wf_action *a)
 {
 	static char note[1024], basis[64], memo[400], holder[800];
@@ -148,7 +189,10 @@ static void act(struct tui *t, const struct wf_action *a)
 		return;
 	}
 	note[0] = basis[0] = memo[0] = holder[0] = '\0';
-	if (!ask_needs(t, a, &args, note, basis, memo, holder, sizeof(memo))) {
+	if ((a->needs & WF_NEED_FORM)
+		? !ask_form(t, &args, note, sizeof(note))
+		: !ask_needs(t, a, &args, note, basis, memo, holder,
+			     sizeof(memo))) {
 		tui_msg(t, TUI_LOOK_NORMAL, "Dibatalkan / Cancelled");
 		return;
 	}
@@ -168,11 +212,19 @@ static void act(struct tui *t, const struct wf_action *a)
 				queue_errmsg(t->q));
 		return;
 	}
-	tui_data_reload(t);
+	tui_wrote(t);
 	tui_data_reload_detail(t);
 	tui_msg(t, TUI_LOOK_OK, "%s %s: %s (%s)", regno, a->name,
 		workflow_status_key(t->detail.req.status),
 		workflow_status_label(t->detail.req.status)->id);
+	/* SOP step 5: the data receipt, for the requester's signature. */
+	if (a->needs & WF_NEED_FORM) {
+		static char receipt_regno[REQ_REGNO_MAX];
+
+		snprintf(receipt_regno, sizeof(receipt_regno), "%s", regno);
+		tui_act_child(t, "tanda terima data / data receipt",
+			      data_receipt_child, receipt_regno);
+	}
 }
 
 bool tui_act_by_key(struct tui *t, int key)
@@ -214,13 +266,14 @@ void tui_act_ack(struct tui *t, int64_t call_id)
 		t->banner[0] = '\0';
 		t->banner_call = 0;
 	}
-	tui_data_reload(t);
+	tui_wrote(t);
 }
 
 /* ---- printing in a child ------------------------------------------------- */
 
-void tui_act_print(struct tui *t, const char *regno, bool receipt,
-		   const char *number)
+void tui_act_child(struct tui *t, const char *what,
+		   int (*fn)(struct console *c, const void *arg),
+		   const void *arg)
 {
 	const struct text *why;
 	int p[2];
@@ -247,9 +300,9 @@ void tui_act_print(struct tui *t, const char *regno, bool receipt,
 		return;
 	}
 	if (pid == 0) {
-		/* The child prints as `ppid-console print` would, its words
-		 * into the pipe; it never touches the screen or the
-		 * parent's connection. */
+		/* The child prints as the subcommand would, its words into
+		 * the pipe; it never touches the screen or the parent's
+		 * connection. */
 		int rc;
 
 		signal(SIGINT, SIG_IGN);
@@ -259,7 +312,7 @@ void tui_act_print(struct tui *t, const char *regno, bool receipt,
 		dup2(p[1], STDOUT_FILENO);
 		dup2(p[1], STDERR_FILENO);
 		t->c->now = time(NULL);
-		rc = console_print(t->c, regno, receipt, number, NULL, NULL, 0);
+		rc = fn(t->c, arg);
 		fflush(stdout);
 		fflush(stderr);
 		_exit(rc);
@@ -268,8 +321,35 @@ void tui_act_print(struct tui *t, const char *regno, bool receipt,
 	t->print_pid = pid;
 	t->print_fd = p[0];
 	t->print_out[0] = '\0';
-	tui_msg(t, TUI_LOOK_NORMAL, "Mencetak %s %s... / Printing...",
-		receipt ? "tanda terima" : "pemberitahuan", regno);
+	tui_msg(t, TUI_LOOK_NORMAL, "Mencetak / Printing: %s...", what);
+}
+
+struct print_args {
+	char regno[REQ_REGNO_MAX];	 /* the request */
+	bool receipt;			 /* its receipt, else notification */
+	char number[DOCVIEW_NUMBER_MAX]; /* the letter's number, or "" */
+};
+
+static int print_child(struct console *c, const void *arg)
+{
+	const struct print_args *pa = arg;
+
+	return console_print(c, pa->regno, pa->receipt,
+			     *pa->number ? pa->number : NULL, NULL, NULL, 0);
+}
+
+void tui_act_print(struct tui *t, const char *regno, bool receipt,
+		   const char *number)
+{
+	static struct print_args pa;
+	char what[200];
+
+	snprintf(pa.regno, sizeof(pa.regno), "%s", regno);
+	pa.receipt = receipt;
+	snprintf(pa.number, sizeof(pa.number), "%s", number ? number : "");
+	snprintf(what, sizeof(what), "%s %s",
+		 receipt ? "tanda terima" : "pemberitahuan", regno);
+	tui_act_child(t, what, print_child, &pa);
 }
 
 void tui_act_print_read(struct tui *t)

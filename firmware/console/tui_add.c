@@ -187,10 +187,9 @@ void tui_add(struct tui *t)
 		snprintf(regno, sizeof(regno), "%s", form.req.regno);
 		warning = form.warning;
 		/* Entered here: no banner for it. */
-		if (form.req.id > t->seen_request)
-			t->seen_request = form.req.id;
+		t->entered_here = form.req.id;
 		explicit_bzero(&form, sizeof(form));
-		tui_data_reload(t);
+		tui_wrote(t);
 		if (tui_detail_open(t, regno) == 0)
 			tui_msg(t, warning ? TUI_LOOK_SOON : TUI_LOOK_OK,
 				"Terdaftar / Registered: %s%s%s%s%s%s", regno,

@@ -56,46 +56,6 @@ void tui_data_filter(struct tui *t)
 	t->counts[TUI_V_JOBS] = t->n_jobs;
 }
 
-/*
- * Until the alerts module is merged (see tui.h): a request or a call
- * newer than any seen before raises the banner.  The first read only
- * sets the marks, but a call already waiting is shown.
- */
-static void tui_data_guess_alerts(struct tui *t)
-{
-	int64_t top_req = t->seen_request, top_call = t->seen_call;
-
-	for (size_t i = 0; i < t->n_rows; i++) {
-		const struct view_row *row = &t->rows[i];
-
-		if (row->id > top_req)
-			top_req = row->id;
-		if (t->loaded && row->id > t->seen_request &&
-		    row->status == WF_SUBMITTED)
-			tui_banner(t, tui_alert_word(TUI_ALERT_REQUEST),
-				   row->regno, row->name, 0);
-	}
-	/* Oldest first, so the newest ends on the banner. */
-	for (size_t i = t->n_calls; i-- > 0;) {
-		const struct view_call *k = &t->calls[i];
-		bool pickup = k->kind == QUEUE_CALL_PICKUP;
-
-		if (k->id > top_call)
-			top_call = k->id;
-		if (k->acked_at || (t->loaded && k->id <= t->seen_call))
-			continue;
-		tui_banner(
-		    t,
-		    tui_alert_word(pickup ? TUI_ALERT_PICKUP : TUI_ALERT_CALL),
-		    k->regno,
-		    pickup ? "menunggu di kiosk / is waiting to collect"
-			   : "pengunjung memanggil / a visitor calls",
-		    k->id);
-	}
-	t->seen_request = top_req;
-	t->seen_call = top_call;
-}
-
 void tui_data_reload(struct tui *t)
 {
 	struct queue_filter f = {.status = -1, .limit = TUI_MAX_ROWS};
@@ -150,8 +110,6 @@ void tui_data_reload(struct tui *t)
 			t->banner_call = 0;
 		}
 	}
-	tui_data_guess_alerts(t);
-	t->loaded = true;
 	tui_data_filter(t);
 	if (t->in_detail)
 		tui_data_reload_detail(t);

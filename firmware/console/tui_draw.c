@@ -309,12 +309,14 @@ static void draw_keys(struct tui *t, int y0, int y1)
 	    "due, calls, print",
 	    " \u2191\u2193 PgUp PgDn  pilih / move      Enter  buka / open "
 	    "the request",
-	    " /    cari nomor atau nama / search by number or name (Esc: "
-	    "semua/all)",
-	    " i    isi permohonan surat, email, telepon / enter a letter, "
-	    "email, phone",
-	    " a    terima panggilan / acknowledge the call      q  keluar / "
+	    " /  cari nomor, nama / search    i  isi surat, email, telepon / "
+	    "enter a letter",
+	    " a  terima panggilan / acknowledge the call      q  keluar / "
 	    "quit",
+	    " R  laporan: register, harian, bulanan, tahunan, matriks / "
+	    "reports",
+	    " S  Kasubbag: supervisi hari ini / review today  K  laporan "
+	    "ke Kabag / to Kabag",
 	    "PERMOHONAN / REQUEST (hanya yang boleh / only what your role "
 	    "may)",
 	    " f teruskan ke PPID / forward      x kecualikan, Pasal 17 / "
@@ -323,16 +325,17 @@ static void draw_keys(struct tui *t, int y0, int y1)
 	    "coordinate",
 	    " e perpanjang, alasan / extend     d putuskan / decide",
 	    " n beritahu pemohon / notify       t tutup / close",
-	    " o catatan / note                  r tanda terima / receipt",
-	    " p surat pemberitahuan / notification letter     Esc  kembali / "
-	    "back",
-	    "FORMULIR / FORMS",
-	    " Enter, Tab  berikut / next   \u2191  kembali / previous   "
-	    "\u2190\u2192  pilih / choose",
+	    " h serahkan informasi, tanda terima data / hand over, data "
+	    "receipt",
+	    " o catatan / note   r tanda terima / receipt   p surat "
+	    "pemberitahuan / notice",
+	    "LAPORAN / REPORT  \u2191\u2193 gulir/scroll  c CSV  f PDF  p "
+	    "cetak/print  l bahasa/lang",
+	    "FORMULIR / FORMS  Enter, Tab berikut/next  \u2191 kembali/prev  "
+	    "\u2190\u2192 pilih/choose",
 	    " Enter di isian terakhir: simpan / on the last field: save  "
 	    "Esc batal/cancel",
-	    "",
-	    "Tombol apa saja: kembali / any key: back",
+	    "Tombol apa saja: kembali / any key: back    Esc  kembali / back",
 	};
 
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
@@ -393,11 +396,15 @@ void tui_draw(struct tui *t)
 	}
 	if (t->show_keys)
 		draw_keys(t, 2, body1);
+	else if (t->pager)
+		tui_report_draw(t, body0, body1);
 	else if (t->in_detail)
 		tui_detail_draw(t, body0, body1);
 	else
 		tui_lists_draw(t, body0, body1);
-	if (t->in_detail)
+	if (t->pager)
+		tui_report_help(t, help, sizeof(help));
+	else if (t->in_detail)
 		tui_detail_help(t, help, sizeof(help));
 	else
 		tui_lists_help(t, help, sizeof(help));
@@ -432,6 +439,10 @@ void tui_banner(struct tui *t, const char *word, const char *regno,
 		tui_msg(t, TUI_LOOK_SOON, "%s", line);
 		return;
 	}
+	/* Alerts that come together all show: the one before goes to the
+	 * message line. */
+	if (*t->banner && !t->banner_call)
+		tui_msg(t, TUI_LOOK_SOON, "%s", t->banner);
 	snprintf(t->banner, sizeof(t->banner), "%s", line);
 	t->banner_call = call_id;
 }

@@ -207,25 +207,39 @@ void tui_lists_draw(struct tui *t, int y0, int y1)
 
 void tui_lists_help(const struct tui *t, char *buf, size_t len)
 {
-	static const char *const requests[] = {
-	    "1-5 lihat/view",  "\u2191\u2193 pilih/move",
-	    "Enter buka/open", "/ cari/search",
-	    "i baru/new",      "a terima/ack",
-	    "q keluar/quit"};
 	static const char *const calls[] = {
 	    "1-5 lihat/view",  "\u2191\u2193 pilih/move", "a terima/ack",
 	    "Enter buka/open", "/ cari/search",		  "q keluar/quit"};
 	static const char *const jobs[] = {
 	    "1-5 lihat/view", "\u2191\u2193 pilih/move", "Enter buka/open",
 	    "r cetak ulang/reprint", "q keluar/quit"};
+	unsigned roles = t->c->actor.roles;
+	const char *items[12];
+	size_t n = 0;
 
-	if (requests_view(t))
-		tui_help(buf, len, requests,
-			 sizeof(requests) / sizeof(*requests));
-	else if (t->view == TUI_V_CALLS)
+	if (t->view == TUI_V_CALLS && !*t->search) {
 		tui_help(buf, len, calls, sizeof(calls) / sizeof(*calls));
-	else
+		return;
+	}
+	if (t->view == TUI_V_JOBS && !*t->search) {
 		tui_help(buf, len, jobs, sizeof(jobs) / sizeof(*jobs));
+		return;
+	}
+	/* The keys this role may use; what does not fit at the end is on
+	 * the '?' page. */
+	items[n++] = "1-5 lihat/view";
+	items[n++] = "Enter buka/open";
+	items[n++] = "/ cari/search";
+	if (workflow_may(roles, WF_PERM_SUBMIT, NULL))
+		items[n++] = "i baru/new";
+	items[n++] = "a terima/ack";
+	items[n++] = "R lapor/report";
+	items[n++] = "q keluar/quit";
+	if (workflow_may(roles, WF_PERM_SUPERVISE, NULL))
+		items[n++] = "S tinjau/review";
+	if (workflow_may(roles, WF_PERM_REPORT, NULL))
+		items[n++] = "K ke Kabag/to Kabag";
+	tui_help(buf, len, items, n);
 }
 
 /* The number of the request under the cursor, or NULL. */
@@ -328,6 +342,15 @@ bool tui_lists_key(struct tui *t, int key)
 		break;
 	case 'i':
 		tui_add(t);
+		break;
+	case 'R':
+		tui_report_menu(t);
+		break;
+	case 'S':
+		tui_records_supervise(t);
+		break;
+	case 'K':
+		tui_records_report_handover(t);
 		break;
 	case 'r':
 		if (t->view != TUI_V_JOBS || *t->search)
