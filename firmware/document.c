@@ -574,6 +574,36 @@ void document_flow_rule(struct ctx *c, double x, double len, double lw,
 	c->y += lw;
 }
 
+void document_flow_letterhead(struct ctx *c, const char *name,
+			      const char *address, const char *contact,
+			      double scale)
+{
+	char *office = document_clean_text(name, false);
+	char *upper = g_utf8_strup(office, -1);
+	double small = 9.5 * (scale < 1.0 ? 8.5 / 9.5 : 1.0);
+	struct txt t;
+
+	document_txt_init(&t);
+	document_txt_add(&t, upper, W_BOLD, 15 * scale);
+	if (!document_empty(address)) {
+		document_txt_add(&t, "\n", W_REG, small);
+		document_txt_add_user(&t, address, true, W_REG, small);
+	}
+	if (!document_empty(contact)) {
+		document_txt_add(&t, "\n", W_REG, small);
+		document_txt_add_user(&t, contact, false, W_REG, small);
+	}
+	document_flow_text(
+	    c, document_layout_make(c, &t, c->width, PANGO_ALIGN_CENTER, 0), 0);
+	g_free(upper);
+	g_free(office);
+	c->y += 6 * scale;
+	document_flow_rule(c, 0, c->width, 2.2 * scale, false);
+	c->y += 1.5 * scale;
+	document_flow_rule(c, 0, c->width, 0.6 * scale, false);
+	c->y += 16 * scale;
+}
+
 /* ---- drawing ------------------------------------------------------------------ */
 
 static void draw_lines(cairo_t *cr, PangoLayout *l, double x, double y,

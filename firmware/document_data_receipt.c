@@ -79,29 +79,10 @@ static void row(struct ctx *c, const struct text *label, const char *value,
 
 static void head(struct ctx *c, const struct doc_data_receipt *d)
 {
-	char *office = document_clean_text(d->office_name, false);
-	char *upper = g_utf8_strup(office, -1);
 	struct txt t;
 
-	document_txt_init(&t);
-	document_txt_add(&t, upper, W_BOLD, 15);
-	if (!document_empty(d->office_address)) {
-		document_txt_add(&t, "\n", W_REG, 9.5);
-		document_txt_add_user(&t, d->office_address, true, W_REG, 9.5);
-	}
-	if (!document_empty(d->office_contact)) {
-		document_txt_add(&t, "\n", W_REG, 9.5);
-		document_txt_add_user(&t, d->office_contact, false, W_REG, 9.5);
-	}
-	document_flow_text(
-	    c, document_layout_make(c, &t, c->width, PANGO_ALIGN_CENTER, 0), 0);
-	g_free(upper);
-	g_free(office);
-	c->y += 6;
-	document_flow_rule(c, 0, c->width, 2.2, false);
-	c->y += 1.5;
-	document_flow_rule(c, 0, c->width, 0.6, false);
-	c->y += 16;
+	document_flow_letterhead(c, d->office_name, d->office_address,
+				 d->office_contact, 1.0);
 
 	document_txt_init(&t);
 	document_txt_add_text(&t, c->lang, &t_title, W_BOLD, 13, D_GLOSS);

@@ -187,6 +187,15 @@ void document_flow_text(struct ctx *c, PangoLayout *l, double x);
 void document_flow_rule(struct ctx *c, double x, double len, double lw,
 			bool dashed);
 
+/**
+ * An A4 document's letterhead: the office's name in capitals, centred, its
+ * address and contact lines (each may be NULL or empty) under it, then the
+ * double rule.  @p scale 1.0 for letters (15 pt name), less for reports.
+ */
+void document_flow_letterhead(struct ctx *c, const char *name,
+			      const char *address, const char *contact,
+			      double scale);
+
 /* ---- drawing and the render frame ------------------------------------------ */
 
 /**

@@ -219,29 +219,10 @@ static void letter_sentence(struct ctx *c, const struct text *m, enum weight w)
 
 static void letter_head(struct ctx *c, const struct doc_notification *n)
 {
-	char *office = document_clean_text(n->office_name, false);
-	char *upper = g_utf8_strup(office, -1);
 	struct txt t;
 
-	document_txt_init(&t);
-	document_txt_add(&t, upper, W_BOLD, 15);
-	if (!document_empty(n->office_address)) {
-		document_txt_add(&t, "\n", W_REG, 9.5);
-		document_txt_add_user(&t, n->office_address, true, W_REG, 9.5);
-	}
-	if (!document_empty(n->office_contact)) {
-		document_txt_add(&t, "\n", W_REG, 9.5);
-		document_txt_add_user(&t, n->office_contact, false, W_REG, 9.5);
-	}
-	document_flow_text(
-	    c, document_layout_make(c, &t, c->width, PANGO_ALIGN_CENTER, 0), 0);
-	g_free(upper);
-	g_free(office);
-	c->y += 6;
-	document_flow_rule(c, 0, c->width, 2.2, false);
-	c->y += 1.5;
-	document_flow_rule(c, 0, c->width, 0.6, false);
-	c->y += 16;
+	document_flow_letterhead(c, n->office_name, n->office_address,
+				 n->office_contact, 1.0);
 
 	document_txt_init(&t);
 	document_txt_add(&t, t_letter_title.id, W_BOLD, 13);

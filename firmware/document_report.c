@@ -318,25 +318,10 @@ static void chart_draw(cairo_t *cr, const struct item *it)
 
 static void head(struct ctx *c, const struct doc_report *r)
 {
-	char *office = document_clean_text(r->office_name, false);
-	char *upper = g_utf8_strup(office, -1);
 	struct txt t;
 
-	document_txt_init(&t);
-	document_txt_add(&t, upper, W_BOLD, 13);
-	if (!document_empty(r->office_address)) {
-		document_txt_add(&t, "\n", W_REG, 8.5);
-		document_txt_add_user(&t, r->office_address, true, W_REG, 8.5);
-	}
-	document_flow_text(
-	    c, document_layout_make(c, &t, c->width, PANGO_ALIGN_CENTER, 0), 0);
-	g_free(upper);
-	g_free(office);
-	c->y += 4;
-	document_flow_rule(c, 0, c->width, 1.8, false);
-	c->y += 1.2;
-	document_flow_rule(c, 0, c->width, 0.5, false);
-	c->y += 10;
+	document_flow_letterhead(c, r->office_name, r->office_address, NULL,
+				 13.0 / 15.0);
 
 	document_txt_init(&t);
 	document_txt_add_user(&t, r->title, false, W_BOLD, 12);
