@@ -12,6 +12,10 @@
  * input folder opens the nodes of a device plugged in later.
  */
 
+/* 32-bit builds (armhf): readdir() and fstat() of 64-bit inode numbers
+ * would fail with EOVERFLOW without the large-file interface. */
+#define _FILE_OFFSET_BITS 64
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
