@@ -393,7 +393,11 @@ static void test_paper_out(void **state)
 			 0);
 	assert_int_equal(printer_wait_job(p, id, 10000, &job), 0);
 	assert_true(job.stuck);
-	assert_int_equal(job.state, PRINTER_JOB_PENDING);
+	/* Stuck, not final: requeued (pending), or caught while the backend
+	 * still holds it (processing; seen under qemu on armhf). */
+	assert_true(job.state == PRINTER_JOB_PENDING ||
+		    job.state == PRINTER_JOB_PROCESSING);
+	assert_false(printer_job_final(job.state));
 	assert_int_equal(job.printer.state, PRINTER_STATE_OUT_OF_PAPER);
 	assert_int_equal(wait_state(p, PRINTER_STATE_OUT_OF_PAPER, 5000, &st),
 			 PRINTER_STATE_OUT_OF_PAPER);
